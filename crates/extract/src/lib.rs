@@ -1,0 +1,4 @@
+//! Reading one article: mentions and their entities, times, casualty claims, events.
+
+pub mod ner;
+pub mod times;

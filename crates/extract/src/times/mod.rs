@@ -1,0 +1,1 @@
+//! Temporal expressions (TIMEX3) resolved against the publication date.
