@@ -5,4 +5,4 @@
 
 pub mod normalise;
 
-pub use normalise::{key, key_char};
+pub use normalise::{key, key_char, Keyed};

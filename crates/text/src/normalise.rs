@@ -44,9 +44,68 @@ pub fn key(text: &str) -> String {
     out
 }
 
+/// A text's matching key together with, for each byte of the key, the byte offset in the
+/// original text of the character it came from. Matches found in `key` map back to
+/// original spans with `span_of`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keyed {
+    pub key: String,
+    /// `origin[i]` is the original byte offset of the char that produced key byte `i`;
+    /// one extra entry at the end holds the original text's length.
+    origin: Vec<usize>,
+}
+
+impl Keyed {
+    /// Keys `text` char by char (no white-space folding, so offsets stay simple).
+    pub fn new(text: &str) -> Self {
+        let mut key = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            let k = if c.is_whitespace() { Some(' ') } else { key_char(c) };
+            if let Some(k) = k {
+                key.push(k);
+                origin.extend(std::iter::repeat_n(i, k.len_utf8()));
+            }
+        }
+        origin.push(text.len());
+        Keyed { key, origin }
+    }
+
+    /// The original byte range of key bytes `start..end`: from the first original char
+    /// to the end of the last one (dropped marks inside the range are included).
+    pub fn span_of(&self, start: usize, end: usize, text: &str) -> (usize, usize) {
+        let s = self.origin[start.min(self.origin.len() - 1)];
+        if end <= start {
+            return (s, s);
+        }
+        let last = self.origin[(end - 1).min(self.origin.len() - 1)];
+        let mut e = last + text[last..].chars().next().map_or(0, char::len_utf8);
+        // Marks that follow the last char (a harakah on the final letter) belong to it.
+        for c in text[e..].chars() {
+            if key_char(c).is_some() || c.is_whitespace() {
+                break;
+            }
+            e += c.len_utf8();
+        }
+        (s, e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{key, Keyed};
+
+    #[test]
+    fn keyed_maps_matches_back_to_original_spans() {
+        let text = "قُتِلَ 49 جنديًا أرمينيا";
+        let k = Keyed::new(text);
+        let at = k.key.find("جنديا").unwrap();
+        let (s, e) = k.span_of(at, at + "جنديا".len(), text);
+        assert_eq!(&text[s..e], "جنديًا");
+        let at = k.key.find("ارمينيا").unwrap();
+        let (s, e) = k.span_of(at, at + "ارمينيا".len(), text);
+        assert_eq!(&text[s..e], "أرمينيا");
+    }
 
     #[test]
     fn spelling_variants_share_a_key() {
