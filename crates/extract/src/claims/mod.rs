@@ -1,0 +1,1 @@
+//! Casualty and damage claims with who makes them.

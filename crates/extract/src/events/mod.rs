@@ -1,0 +1,1 @@
+//! Political and military events coded in PLOVER.
