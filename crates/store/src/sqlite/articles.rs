@@ -1,0 +1,315 @@
+//! Articles: batched insert with repeat and near-duplicate detection, and reads.
+
+use super::sql_count;
+use crate::error::Doing;
+use crate::{
+    ArticleQuery, ArticleSummary, InsertOutcome, StoreError, LSH_BANDS, NEAR_DUPLICATE_THRESHOLD,
+};
+use marsad_model::{Article, Fingerprint, SourceFormat};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
+
+const ARTICLE_COLUMNS: &str = "id, source, format, outlet, url, published, title, body, \
+                               language, boilerplate, near_duplicate_of";
+
+pub(super) fn insert(
+    conn: &mut Connection,
+    batch: &[(Article, Fingerprint)],
+) -> Result<Vec<InsertOutcome>, StoreError> {
+    const ACTION: &str = "storing a batch of articles";
+    // IMMEDIATE takes the write lock up front, so a concurrent writer waits at BEGIN
+    // (busy_timeout) instead of failing at its first write.
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .doing(ACTION)?;
+    let mut outcomes = Vec::with_capacity(batch.len());
+    {
+        let mut stored = tx
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
+            .doing(ACTION)?;
+        let mut put_article = tx
+            .prepare_cached(&format!(
+                "INSERT INTO articles ({ARTICLE_COLUMNS}) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            ))
+            .doing(ACTION)?;
+        let mut put_fingerprint = tx
+            .prepare_cached("INSERT INTO fingerprints (article, minhash) VALUES (?1, ?2)")
+            .doing(ACTION)?;
+        let mut put_band = tx
+            .prepare_cached(
+                "INSERT INTO lsh_bands (band_key, article) VALUES (?1, ?2) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .doing(ACTION)?;
+        for (article, fingerprint) in batch {
+            if stored.exists([&article.id]).doing(ACTION)? {
+                outcomes.push(InsertOutcome::Repeat {
+                    existing: article.id.clone(),
+                });
+                continue;
+            }
+            let keys: Vec<i64> = fingerprint
+                .band_keys(LSH_BANDS)
+                .into_iter()
+                // The model keeps the top bit clear; the mask only guards that promise.
+                .map(|k| (k & i64::MAX as u64) as i64)
+                .collect();
+            let near = most_similar(&tx, &keys, fingerprint)?;
+            let boilerplate = serde_json::to_string(&article.boilerplate)
+                .doing("encoding an article's boilerplate")?;
+            put_article
+                .execute(params![
+                    article.id,
+                    article.source,
+                    article.format.as_str(),
+                    article.outlet,
+                    article.url,
+                    article.published,
+                    article.title,
+                    article.body,
+                    article.language,
+                    boilerplate,
+                    near,
+                ])
+                .doing(ACTION)?;
+            put_fingerprint
+                .execute(params![article.id, minhash_blob(fingerprint)])
+                .doing(ACTION)?;
+            for key in &keys {
+                put_band.execute(params![key, article.id]).doing(ACTION)?;
+            }
+            outcomes.push(match near {
+                Some(of) => InsertOutcome::NearDuplicate { of },
+                None => InsertOutcome::Stored,
+            });
+        }
+    }
+    tx.commit().doing(ACTION)?;
+    Ok(outcomes)
+}
+
+/// The stored article most similar to `fingerprint` among those sharing a band key, if
+/// it reaches the threshold; ties go to the earliest stored (the original).
+fn most_similar(
+    tx: &Transaction<'_>,
+    keys: &[i64],
+    fingerprint: &Fingerprint,
+) -> Result<Option<String>, StoreError> {
+    const ACTION: &str = "looking up near-duplicate candidates";
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    let placeholders = vec!["?"; keys.len()].join(", ");
+    let mut candidates = tx
+        .prepare_cached(&format!(
+            "SELECT DISTINCT a.rowid, f.article, f.minhash \
+             FROM lsh_bands b \
+             JOIN fingerprints f ON f.article = b.article \
+             JOIN articles a ON a.id = b.article \
+             WHERE b.band_key IN ({placeholders})"
+        ))
+        .doing(ACTION)?;
+    let mut rows = candidates
+        .query(rusqlite::params_from_iter(keys))
+        .doing(ACTION)?;
+    let mut best: Option<(f64, i64, String)> = None;
+    while let Some(row) = rows.next().doing(ACTION)? {
+        let seq: i64 = row.get(0).doing(ACTION)?;
+        let id: String = row.get(1).doing(ACTION)?;
+        let blob: Vec<u8> = row.get(2).doing(ACTION)?;
+        let other = fingerprint_from_blob(&id, &blob)?;
+        let similarity = fingerprint.similarity(&other);
+        if similarity < NEAR_DUPLICATE_THRESHOLD {
+            continue;
+        }
+        let better = match &best {
+            None => true,
+            Some((s, q, _)) => similarity > *s || (similarity == *s && seq < *q),
+        };
+        if better {
+            best = Some((similarity, seq, id));
+        }
+    }
+    Ok(best.map(|(_, _, id)| id))
+}
+
+fn minhash_blob(fingerprint: &Fingerprint) -> Vec<u8> {
+    fingerprint
+        .minhash
+        .iter()
+        .flat_map(|v| v.to_le_bytes())
+        .collect()
+}
+
+fn fingerprint_from_blob(id: &str, blob: &[u8]) -> Result<Fingerprint, StoreError> {
+    let chunks = blob.chunks_exact(4);
+    if !chunks.remainder().is_empty() {
+        return Err(StoreError::Corrupt {
+            what: "fingerprint",
+            id: id.to_string(),
+            detail: format!("{} bytes is not a whole number of u32 slots", blob.len()),
+        });
+    }
+    let minhash = chunks
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect();
+    Ok(Fingerprint { minhash })
+}
+
+/// The fingerprint stored with an article.
+pub(super) fn fingerprint(conn: &Connection, id: &str) -> Result<Option<Fingerprint>, StoreError> {
+    const ACTION: &str = "reading a fingerprint";
+    let blob: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT minhash FROM fingerprints WHERE article = ?1")
+        .doing(ACTION)?
+        .query_row([id], |row| row.get(0))
+        .optional()
+        .doing(ACTION)?;
+    blob.map(|b| fingerprint_from_blob(id, &b)).transpose()
+}
+
+/// An article row as stored, before its JSON and enum columns are decoded.
+struct ArticleRow {
+    id: String,
+    source: String,
+    format: String,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+    title: Option<String>,
+    body: String,
+    language: String,
+    boilerplate: String,
+    near_duplicate_of: Option<String>,
+}
+
+impl ArticleRow {
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(ArticleRow {
+            id: row.get(0)?,
+            source: row.get(1)?,
+            format: row.get(2)?,
+            outlet: row.get(3)?,
+            url: row.get(4)?,
+            published: row.get(5)?,
+            title: row.get(6)?,
+            body: row.get(7)?,
+            language: row.get(8)?,
+            boilerplate: row.get(9)?,
+            near_duplicate_of: row.get(10)?,
+        })
+    }
+
+    fn into_article(self) -> Result<Article, StoreError> {
+        let format = SourceFormat::parse(&self.format).ok_or_else(|| StoreError::Corrupt {
+            what: "source format",
+            id: self.id.clone(),
+            detail: format!("unknown format {:?}", self.format),
+        })?;
+        let boilerplate =
+            serde_json::from_str(&self.boilerplate).map_err(|e| StoreError::Corrupt {
+                what: "boilerplate",
+                id: self.id.clone(),
+                detail: e.to_string(),
+            })?;
+        Ok(Article {
+            id: self.id,
+            source: self.source,
+            format,
+            outlet: self.outlet,
+            url: self.url,
+            published: self.published,
+            title: self.title,
+            body: self.body,
+            language: self.language,
+            boilerplate,
+            near_duplicate_of: self.near_duplicate_of,
+        })
+    }
+}
+
+pub(super) fn get(conn: &Connection, id: &str) -> Result<Option<Article>, StoreError> {
+    const ACTION: &str = "reading an article";
+    conn.prepare_cached(&format!(
+        "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
+    ))
+    .doing(ACTION)?
+    .query_row([id], ArticleRow::read)
+    .optional()
+    .doing(ACTION)?
+    .map(ArticleRow::into_article)
+    .transpose()
+}
+
+pub(super) fn list(
+    conn: &Connection,
+    query: &ArticleQuery,
+) -> Result<Vec<ArticleSummary>, StoreError> {
+    const ACTION: &str = "listing articles";
+    const COLUMNS: &str = "id, published, outlet, title, language, near_duplicate_of, source";
+    const ORDER: &str = "ORDER BY published DESC NULLS LAST, id DESC";
+    let read = |row: &Row<'_>| {
+        Ok(ArticleSummary {
+            id: row.get(0)?,
+            published: row.get(1)?,
+            outlet: row.get(2)?,
+            title: row.get(3)?,
+            language: row.get(4)?,
+            near_duplicate_of: row.get(5)?,
+            source: row.get(6)?,
+        })
+    };
+    let (limit, offset) = (sql_count(query.limit), sql_count(query.offset));
+    let rows = match &query.outlet {
+        Some(outlet) => conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM articles WHERE outlet = ?1 {ORDER} LIMIT ?2 OFFSET ?3"
+            ))
+            .doing(ACTION)?
+            .query_map(params![outlet, limit, offset], read)
+            .doing(ACTION)?
+            .collect::<Result<Vec<_>, _>>(),
+        None => conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM articles {ORDER} LIMIT ?1 OFFSET ?2"
+            ))
+            .doing(ACTION)?
+            .query_map(params![limit, offset], read)
+            .doing(ACTION)?
+            .collect::<Result<Vec<_>, _>>(),
+    };
+    rows.doing(ACTION)
+}
+
+pub(super) fn count(conn: &Connection) -> Result<u64, StoreError> {
+    const ACTION: &str = "counting articles";
+    let n: i64 = conn
+        .prepare_cached("SELECT COUNT(*) FROM articles")
+        .doing(ACTION)?
+        .query_row([], |row| row.get(0))
+        .doing(ACTION)?;
+    Ok(n.max(0) as u64)
+}
+
+pub(super) fn unread(conn: &Connection, limit: usize) -> Result<Vec<Article>, StoreError> {
+    const ACTION: &str = "finding unread articles";
+    let columns = ARTICLE_COLUMNS
+        .split(", ")
+        .map(|c| format!("a.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows = conn
+        .prepare_cached(&format!(
+            "SELECT {columns} FROM articles a \
+             WHERE a.language = 'ar' \
+               AND NOT EXISTS (SELECT 1 FROM analyses x WHERE x.article = a.id) \
+             ORDER BY a.published ASC NULLS LAST, a.id ASC \
+             LIMIT ?1"
+        ))
+        .doing(ACTION)?
+        .query_map([sql_count(limit)], ArticleRow::read)
+        .doing(ACTION)?
+        .collect::<Result<Vec<_>, _>>()
+        .doing(ACTION)?;
+    rows.into_iter().map(ArticleRow::into_article).collect()
+}
