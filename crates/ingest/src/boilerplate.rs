@@ -1,0 +1,304 @@
+//! Site furniture in Arabic news pages: the lines a scraper or a reader picks up around
+//! the article text (related-article links, "follow us", comment prompts, "back to top",
+//! source credits, share and newsletter prompts, copyright, breadcrumbs, tags).
+//!
+//! Two kinds of evidence are used:
+//! - pattern families, matched on the matching key of a line (so hamza, taa marbuta and
+//!   diacritic spellings all match) and only on short lines: furniture is terse, and a
+//!   length limit keeps article sentences that happen to use the same words;
+//! - position: a section label above the headline, headlines listed under a "related"
+//!   header, a headline-shaped teaser after the last sentence, and (for HTML) lines that
+//!   are mostly link text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One line of extracted text, with what the page structure tells about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    /// Share of the line's characters that are link text (0 for plain text sources).
+    pub link_density: f32,
+}
+
+impl Line {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Line {
+            text: text.into(),
+            link_density: 0.0,
+        }
+    }
+}
+
+/// Why a line is furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    /// "اقرأ أيضاً", "مقالات ذات صلة" alone, as a header over a list of links.
+    RelatedHeader,
+    /// "اقرأ أيضا: <headline>" inline teaser.
+    RelatedTeaser,
+    /// A headline listed under a related header.
+    RelatedTitle,
+    FollowUs,
+    Comments,
+    BackToTop,
+    Credit,
+    Share,
+    Newsletter,
+    Copyright,
+    Breadcrumb,
+    Tags,
+    Timestamp,
+    /// A line that is mostly link text (menus, link lists) in an HTML page.
+    LinkList,
+    /// A one-to-three word section name above the headline ("تقدير موقف", "سياسة").
+    SectionLabel,
+    /// A headline after the article's last sentence: the next or a related story.
+    TrailingTeaser,
+}
+
+/// The article body and the furniture taken out of it, both in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Split {
+    pub body: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+/// Splits lines into body and furniture.
+pub fn split(lines: &[Line]) -> Split {
+    let marks = classify(lines);
+    let mut out = Split::default();
+    for (line, mark) in lines.iter().zip(marks) {
+        let text = line.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if mark.is_some() {
+            out.removed.push(text.to_string());
+        } else {
+            out.body.push(text.to_string());
+        }
+    }
+    out
+}
+
+/// Marks every line that is furniture, with the reason.
+pub fn classify(lines: &[Line]) -> Vec<Option<Furniture>> {
+    let keys: Vec<String> = lines.iter().map(|l| marsad_text::key(&l.text)).collect();
+    let mut marks: Vec<Option<Furniture>> = lines
+        .iter()
+        .zip(&keys)
+        .map(|(l, k)| by_pattern(l.text.trim(), k))
+        .collect();
+
+    for (i, line) in lines.iter().enumerate() {
+        if marks[i].is_none() && line.link_density >= 0.6 && words(&keys[i]) <= 20 {
+            marks[i] = Some(Furniture::LinkList);
+        }
+    }
+
+    // Headlines listed under a bare "related" header belong to it.
+    let mut in_related = false;
+    for i in 0..lines.len() {
+        match marks[i] {
+            Some(Furniture::RelatedHeader) => in_related = true,
+            Some(_) => {}
+            None if in_related && (is_headline(&keys[i], 20) || lines[i].link_density >= 0.5) => {
+                marks[i] = Some(Furniture::RelatedTitle);
+            }
+            None => in_related = false,
+        }
+    }
+
+    mark_section_label(&keys, &mut marks);
+    mark_trailing_teaser(&keys, &mut marks);
+    marks
+}
+
+fn words(key: &str) -> usize {
+    key.split(' ')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Sentence-final punctuation, looking through closing quotes and brackets.
+fn ends_sentence(key: &str) -> bool {
+    let last = key
+        .trim_end_matches(|c: char| {
+            matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '）') || c.is_whitespace()
+        })
+        .chars()
+        .last();
+    matches!(
+        last,
+        Some('.' | '!' | '?' | '؟' | '…' | '۔' | ':' | '؛' | ';')
+    )
+}
+
+/// A headline: short, no sentence-final punctuation, and made of words.
+fn is_headline(key: &str, max_words: usize) -> bool {
+    let n = words(key);
+    (1..=max_words).contains(&n) && !ends_sentence(key)
+}
+
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:اقرا|اقراوا|اقرءوا|طالع|طالعوا|شاهد|شاهدوا)\s+(?:ايضا|كذلك|المزيد)|(?:مقالات|مقاله|اخبار|خبر|مواضيع|موضوعات|تقارير|قصص|روابط|مواد)\s+(?:ذات\s+صله|متعلقه|مشابهه|مرتبطه|ذات\s+علاقه)|ذات\s+صله|قد\s+(?:يهمك|يعجبك|تهمك|يهمكم)|الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا)|المزيد\s+من\s+(?:الاخبار|المقالات|التقارير)|(?:read|see)\s+(?:also|more)|related\s+(?:articles|stories|news))",
+    )
+});
+static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)(?:تابعونا|تابعنا|تابعوا|تابعي|اتبعونا|follow\s+us)\s+(?:\S+\s+){0,3}?(?:علي|عبر|في|on)\s+(?:\S+\s+){0,2}?(?:ال)?(?:تويتر|توتير|فيسبوك|فيس\s?بوك|انستغرام|انستجرام|انستقرام|يوتيوب|تلغرام|تيليغرام|تليجرام|تيليجرام|تلجرام|واتساب|واتس\s?اب|قناه|قناتنا|حساب|حسابنا|حساباتنا|صفحه|صفحتنا|منصات|منصه|منصاتنا|تيك\s?توك|اكس|twitter|facebook|instagram|youtube|telegram|whatsapp|x)(?:\s|$|[.،,!])",
+    )
+});
+static APP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)(?:حمل|حملوا|نزل|نزلوا)\s+(?:ال)?تطبيق|(?:^|\s)(?:اشترك|اشتركوا)\s+(?:في|ب)\s*(?:قناتنا|قناه|خدمه)",
+    )
+});
+static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:اترك|اتركي|اتركوا|اضف|اضيفي|اضيفوا|اكتب|اكتبي|شاركنا|شاركونا)\s+(?:تعليقا|تعليقك|تعليق|ردا|رايك|برايك|التعليق)|التعليقات|تعليقات|عدد\s+التعليقات|(?:لا\s+توجد|لا\s+يوجد)\s+تعليقات|كن\s+اول\s+من\s+يعلق|(?:leave|add|post)\s+a\s+(?:comment|reply)|comments?)(?:\s|$|[:(])",
+    )
+});
+static BACK_TO_TOP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:(?:الذهاب|العوده|الرجوع|الصعود|انتقل|اذهب|عوده|رجوع)\s+(?:الي\s+(?:ال)?اعلي|لل?اعلي)|^(?:الي\s+)?(?:ال|لل)اعلي$|back\s+to\s+top|scroll\s+to\s+top)",
+    )
+});
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:المصدر|المصادر|مصدر\s+الخبر|نقلا\s+عن|بتصرف\s+عن|اعداد|تحرير|اعداد\s+وتحرير|ترجمه|تصوير|تنسيق|متابعه|كتابه|source|via)\s*[:：\-–—|]|وكالات$|\(\s*وكالات\s*\)$)|\+\s*وكالات$",
+    )
+});
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:شارك|شاركوا|شاركها|انشر|انشروا)(?:\s+(?:الخبر|المقال|المقاله|الموضوع|القصه|الفيديو|هذا\s+\S+))?(?:\s+(?:عبر|علي|مع\s+اصدقائك))?\s*[:：]?\s*(?:(?:ال)?(?:فيسبوك|تويتر|واتساب|تلغرام|لينكدان)\s*)*$|(?:مشاركه|share|طباعه|نسخ\s+الرابط|تم\s+نسخ\s+الرابط|ارسل\s+لصديق)(?:\s|$|[:：]))",
+    )
+});
+static PLATFORMS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:فيسبوك|فيس\s?بوك|تويتر|واتساب|واتس\s?اب|تلغرام|تيليغرام|لينكدان|انستغرام|يوتيوب|بريد\s+الكتروني|ايميل|طباعه|facebook|twitter|whatsapp|telegram|linkedin|email|print|x)[\s،,|/•·]*){2,}$",
+    )
+});
+static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"النشره\s+(?:البريديه|الاخباريه)|نشرتنا|القائمه\s+البريديه|(?:اشترك|اشتركوا|سجل|سجلوا)\s+(?:الان|بريدك|ببريدك|في\s+(?:النشره|نشرتنا|القائمه))|newsletter|subscribe",
+    )
+});
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"©|\(c\)\s*\d{4}|(?:جميع\s+)?الحقوق\s+محفوظه|حقوق\s+(?:النشر|الطبع)|all\s+rights\s+reserved|copyright",
+    )
+});
+/// Matched on the line as written: the key drops the » separators.
+static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:الرئيسي[ةه]|الصفح[ةه]\s+الرئيسي[ةه]|home)(?:\s*[»›>/|\\]\s*[^»›>/|\\]+){1,}$|^(?:الرئيسي[ةه]|home)$",
+    )
+});
+static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:الوسوم|وسوم|كلمات\s+مفتاحيه|الكلمات\s+المفتاحيه|الكلمات\s+الدالة|الكلمات\s+الداله|مواضيع|موضوعات|tags|keywords)\s*[:：]",
+    )
+});
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:اخر\s+تحديث|تاريخ\s+النشر|تاريخ\s+التحديث|نشر\s+في|نشر\s+بتاريخ|تم\s+النشر|تحديث|updated|published)\s*[:：]",
+    )
+});
+
+/// The key is lowercase-insensitive for the Latin furniture ("Read also", "Comments").
+fn re(pattern: &str) -> Regex {
+    // The patterns are constants of this module, compiled by every test run.
+    Regex::new(&format!("(?i){pattern}")).expect("furniture pattern compiles")
+}
+
+/// Furniture told by the line's own words; each family has a length limit.
+fn by_pattern(text: &str, key: &str) -> Option<Furniture> {
+    let n = words(key);
+    if n == 0 || n > 30 {
+        return None;
+    }
+    if n <= 14 && BREADCRUMB.is_match(text) {
+        return Some(Furniture::Breadcrumb);
+    }
+    if let Some(m) = RELATED.find(key) {
+        // Bare header vs. "اقرأ أيضا: <headline>" teaser; a long line is a sentence.
+        let rest = &key[m.end()..];
+        let content = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let separated = rest[..rest.len() - content.len()].contains([':', '-', '|', '–', '—']);
+        return if words(content) == 0 {
+            Some(Furniture::RelatedHeader)
+        } else if n <= 25 && (separated || !ends_sentence(key)) {
+            Some(Furniture::RelatedTeaser)
+        } else {
+            None
+        };
+    }
+    let checks: [(usize, &Regex, Furniture); 11] = [
+        (30, &FOLLOW, Furniture::FollowUs),
+        (20, &APP, Furniture::FollowUs),
+        (8, &COMMENTS, Furniture::Comments),
+        (6, &BACK_TO_TOP, Furniture::BackToTop),
+        (10, &CREDIT, Furniture::Credit),
+        (8, &SHARE, Furniture::Share),
+        (12, &PLATFORMS_ONLY, Furniture::Share),
+        (25, &NEWSLETTER, Furniture::Newsletter),
+        (20, &COPYRIGHT, Furniture::Copyright),
+        (25, &TAGS, Furniture::Tags),
+        (12, &TIMESTAMP, Furniture::Timestamp),
+    ];
+    checks
+        .iter()
+        .find(|(max, rx, _)| n <= *max && rx.is_match(key))
+        .map(|(_, _, f)| *f)
+}
+
+/// A section name over the headline: the first line, one to three words, no sentence
+/// punctuation or digits, directly followed by a headline-shaped line.
+fn mark_section_label(keys: &[String], marks: &mut [Option<Furniture>]) {
+    let Some(first) = (0..keys.len()).find(|&i| marks[i].is_none()) else {
+        return;
+    };
+    let Some(next) = (first + 1..keys.len()).find(|&i| marks[i].is_none()) else {
+        return;
+    };
+    let k = &keys[first];
+    let label = words(k) <= 3
+        && !k
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '،' | ',' | ':' | '؟' | '?' | '!'));
+    if label && is_headline(&keys[next], 25) && words(&keys[next]) > words(k) {
+        marks[first] = Some(Furniture::SectionLabel);
+    }
+}
+
+/// A headline after the last sentence of a site that ends its paragraphs with
+/// punctuation is a teaser for another story, not part of this one.
+fn mark_trailing_teaser(keys: &[String], marks: &mut [Option<Furniture>]) {
+    let kept: Vec<usize> = (0..keys.len()).filter(|&i| marks[i].is_none()).collect();
+    let [.., before, last] = kept[..] else {
+        return;
+    };
+    if kept.len() < 5 || !is_headline(&keys[last], 15) || words(&keys[last]) < 3 {
+        return;
+    }
+    if !ends_sentence(&keys[before]) {
+        return;
+    }
+    let paragraphs: Vec<&String> = kept
+        .iter()
+        .map(|&i| &keys[i])
+        .filter(|k| words(k) >= 12)
+        .collect();
+    let punctuated = paragraphs.iter().filter(|k| ends_sentence(k)).count();
+    if paragraphs.len() >= 3 && punctuated * 5 >= paragraphs.len() * 4 {
+        marks[last] = Some(Furniture::TrailingTeaser);
+    }
+}
+
+#[cfg(test)]
+#[path = "boilerplate_tests.rs"]
+mod tests;

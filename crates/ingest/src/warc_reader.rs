@@ -1,0 +1,127 @@
+//! WARC (ISO 28500) archives, as Common Crawl's news crawl writes them: every `response`
+//! record whose HTTP payload is HTML becomes an article.
+
+use marsad_model::SourceFormat;
+
+use crate::assemble::{finish, Draft};
+use crate::decode;
+use crate::html;
+use crate::{ErrorKind, IngestError, Sink};
+
+pub(crate) fn read(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
+    let mut rest = bytes;
+    let mut n = 0;
+    while !rest.iter().all(u8::is_ascii_whitespace) {
+        n += 1;
+        let offset = bytes.len() - rest.len();
+        let location = format!("{name} record {n}");
+        let (after, (_version, headers, body)) = match warc::parser::record(rest) {
+            Ok(r) => r,
+            Err(e) => {
+                let what = if matches!(e, nom::Err::Incomplete(_)) || is_cut(rest) {
+                    "truncated record"
+                } else {
+                    "malformed record"
+                };
+                sink(Err(IngestError::new(
+                    location,
+                    ErrorKind::Warc,
+                    format!("{what} at byte {offset}"),
+                )));
+                return;
+            }
+        };
+        rest = after;
+        let header = |key: &str| {
+            headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| String::from_utf8_lossy(v).trim().to_string())
+        };
+        if !header("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response")) {
+            continue;
+        }
+        let Some(payload) = http_html(body) else {
+            continue;
+        };
+        let text = match payload
+            .charset
+            .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
+        {
+            Some(enc) if enc != encoding_rs::UTF_8 => {
+                enc.decode_without_bom_handling(payload.body).0
+            }
+            _ => match decode::decode(payload.body) {
+                Ok(t) => t,
+                Err(e) => {
+                    sink(Err(IngestError::new(
+                        location,
+                        ErrorKind::Encoding,
+                        e.message(),
+                    )));
+                    continue;
+                }
+            },
+        };
+        let page = match html::extract(&text) {
+            Ok(p) => p,
+            Err(m) => {
+                sink(Err(IngestError::new(location, ErrorKind::Html, m)));
+                continue;
+            }
+        };
+        let mut draft = Draft::new(format!("{name}#record {n}"), SourceFormat::Warc);
+        draft.url = header("WARC-Target-URI").or(page.url);
+        draft.published = page.published.or_else(|| header("WARC-Date"));
+        draft.title = page.title;
+        draft.outlet = page.outlet;
+        draft.lines = page.lines;
+        sink(finish(draft).map_err(|m| IngestError::new(location, ErrorKind::Html, m)));
+    }
+}
+
+/// A record cut short reads as a parse error on its last bytes rather than as
+/// "incomplete": the header block or the body ends before its declared length.
+fn is_cut(rest: &[u8]) -> bool {
+    let Ok((after_headers, (_, _, len))) = warc::parser::headers(rest) else {
+        return !rest.windows(4).any(|w| w == b"\r\n\r\n");
+    };
+    after_headers.len() < len + 4
+}
+
+struct Payload<'a> {
+    charset: Option<String>,
+    body: &'a [u8],
+}
+
+/// The body of an HTTP response whose content is HTML (by its Content-Type, or by sniffing
+/// when the server sent none).
+fn http_html(record_body: &[u8]) -> Option<Payload<'_>> {
+    let mut headers = [httparse::EMPTY_HEADER; 96];
+    let mut response = httparse::Response::new(&mut headers);
+    let httparse::Status::Complete(head_len) = response.parse(record_body).ok()? else {
+        return None;
+    };
+    let content_type = response
+        .headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+        .map(|h| String::from_utf8_lossy(h.value).to_ascii_lowercase());
+    let body = &record_body[head_len..];
+    let is_html = match &content_type {
+        Some(ct) => ct.contains("html"),
+        None => {
+            let head = String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase();
+            head.contains("<html") || head.contains("<!doctype html")
+        }
+    };
+    if !is_html {
+        return None;
+    }
+    let charset = content_type.as_deref().and_then(|ct| {
+        let at = ct.find("charset=")?;
+        let v = ct[at + 8..].trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
+        Some(v.split([';', ' ']).next().unwrap_or(v).to_string())
+    });
+    Some(Payload { charset, body })
+}
