@@ -34,7 +34,11 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// `original`: the input file's text (its non-empty trimmed lines are the input lines);
 /// `removed`: the lines the system took out, or `None` when the article was lost at ingest.
 /// Lines compare by their matching key, each input line consuming one removed line.
-pub(crate) fn score(gold: &[String], original: Option<&str>, removed: Option<&[String]>) -> (BoilerplateCounts, Value) {
+pub(crate) fn score(
+    gold: &[String],
+    original: Option<&str>,
+    removed: Option<&[String]>,
+) -> (BoilerplateCounts, Value) {
     let gold_keys: BTreeSet<String> = gold.iter().map(|l| key(l)).collect();
     let mut pool: BTreeMap<String, usize> = BTreeMap::new();
     for l in removed.unwrap_or_default().iter().flat_map(|r| lines(r)) {
@@ -46,7 +50,13 @@ pub(crate) fn score(gold: &[String], original: Option<&str>, removed: Option<&[S
         Some(text) => lines(text).map(str::to_string).collect(),
         None => {
             let mut v: Vec<String> = gold.to_vec();
-            v.extend(removed.unwrap_or_default().iter().flat_map(|r| lines(r)).map(str::to_string));
+            v.extend(
+                removed
+                    .unwrap_or_default()
+                    .iter()
+                    .flat_map(|r| lines(r))
+                    .map(str::to_string),
+            );
             v
         }
     };
@@ -90,20 +100,29 @@ mod tests {
     const INPUT: &str = "تقدير موقف\n\nنحو 100 قتيل بمعارك حدودية\n  اترك تعليقاً  \nيسيطر حال من الهدوء\nزر الذهاب إلى الأعلى\n";
 
     fn gold() -> Vec<String> {
-        ["تقدير موقف", "اترك تعليقاً", "زر الذهاب إلى الأعلى"].map(String::from).to_vec()
+        ["تقدير موقف", "اترك تعليقاً", "زر الذهاب إلى الأعلى"]
+            .map(String::from)
+            .to_vec()
     }
 
     #[test]
     fn perfect_removal() {
         let (c, _) = score(&gold(), Some(INPUT), Some(&gold()));
-        assert_eq!((c.lines_correct, c.lines_wrong(), c.body_lines_lost), (3, 0, 0));
+        assert_eq!(
+            (c.lines_correct, c.lines_wrong(), c.body_lines_lost),
+            (3, 0, 0)
+        );
     }
 
     #[test]
     fn one_missed_and_one_body_line_lost_is_three_wrong() {
-        let removed = ["تقدير موقف", "زر الذهاب إلى الأعلى", "يسيطر حال من الهدوء"].map(String::from);
+        let removed =
+            ["تقدير موقف", "زر الذهاب إلى الأعلى", "يسيطر حال من الهدوء"].map(String::from);
         let (c, d) = score(&gold(), Some(INPUT), Some(&removed));
-        assert_eq!((c.lines_correct, c.lines_missed, c.body_lines_lost), (2, 1, 1));
+        assert_eq!(
+            (c.lines_correct, c.lines_missed, c.body_lines_lost),
+            (2, 1, 1)
+        );
         assert_eq!(c.lines_wrong(), 3);
         assert_eq!(d["kept_boilerplate"][0], "اترك تعليقاً");
     }
@@ -112,7 +131,10 @@ mod tests {
     fn nothing_removed_or_article_lost_misses_everything() {
         for removed in [Some(&[][..]), None] {
             let (c, _) = score(&gold(), Some(INPUT), removed);
-            assert_eq!((c.lines_correct, c.lines_missed, c.body_lines_lost), (0, 3, 0));
+            assert_eq!(
+                (c.lines_correct, c.lines_missed, c.body_lines_lost),
+                (0, 3, 0)
+            );
         }
     }
 }

@@ -57,7 +57,12 @@ fn compatible(g: &GoldClaim, p: &Claim) -> bool {
 }
 
 pub(crate) fn score(gold: &Gold, claims: &[Claim], body: Option<&Folded>) -> (ClaimCounts, Value) {
-    let golds: Vec<&GoldClaim> = gold.claims.items.iter().filter(|g| g.count.is_some()).collect();
+    let golds: Vec<&GoldClaim> = gold
+        .claims
+        .items
+        .iter()
+        .filter(|g| g.count.is_some())
+        .collect();
     let mut preds: Vec<&Claim> = claims.iter().filter(|c| c.count.is_some()).collect();
     preds.sort_by_key(|c| c.span.start);
 
@@ -67,7 +72,9 @@ pub(crate) fn score(gold: &Gold, claims: &[Claim], body: Option<&Folded>) -> (Cl
     let mut pred_of: Vec<Option<usize>> = vec![None; golds.len()];
     let mut taken = vec![false; preds.len()];
     for (gi, g) in golds.iter().enumerate() {
-        let places: Vec<Span> = body.map(|b| b.occurrences(&key(&g.text))).unwrap_or_default();
+        let places: Vec<Span> = body
+            .map(|b| b.occurrences(&key(&g.text)))
+            .unwrap_or_default();
         let hit = preds.iter().enumerate().position(|(pi, p)| {
             !taken[pi] && compatible(g, p) && places.iter().any(|s| s.overlaps(&p.span))
         });
@@ -116,6 +123,13 @@ pub(crate) fn score(gold: &Gold, claims: &[Claim], body: Option<&Folded>) -> (Cl
         .filter(|(_, t)| !**t)
         .map(|(p, _)| json!({"text": p.text, "count": p.count, "kind": kind_name(p.kind)}))
         .collect();
-    let label = if gold.claims.complete { "false_positives" } else { "not_in_gold" };
-    (counts, json!({"counts": counts, "items": items, label: others}))
+    let label = if gold.claims.complete {
+        "false_positives"
+    } else {
+        "not_in_gold"
+    };
+    (
+        counts,
+        json!({"counts": counts, "items": items, label: others}),
+    )
 }

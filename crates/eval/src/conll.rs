@@ -53,7 +53,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Sentence>, EvalError> {
             _ => return Err(error(format!("expected `token TAG`, found `{line}`"))),
         };
         if tag != "O" && parse_tag(tag).is_none() {
-            return Err(error(format!("`{tag}` is not an IOB2 tag (O, B-TYPE, I-TYPE)")));
+            return Err(error(format!(
+                "`{tag}` is not an IOB2 tag (O, B-TYPE, I-TYPE)"
+            )));
         }
         current.tokens.push(token.to_string());
         current.tags.push(tag.to_string());
@@ -142,7 +144,10 @@ pub struct NerReport {
 pub fn score(gold: &[Sentence], predicted: &[Vec<String>]) -> NerReport {
     let mut report = NerReport {
         sentences: gold.len(),
-        per_type: TYPES.iter().map(|t| (t.to_string(), TypeCounts::default())).collect(),
+        per_type: TYPES
+            .iter()
+            .map(|t| (t.to_string(), TypeCounts::default()))
+            .collect(),
         ..NerReport::default()
     };
     for (i, s) in gold.iter().enumerate() {
@@ -177,8 +182,11 @@ pub fn score(gold: &[Sentence], predicted: &[Vec<String>]) -> NerReport {
 
 impl NerReport {
     pub fn to_json(&self) -> Value {
-        let per_type: serde_json::Map<String, Value> =
-            self.per_type.iter().map(|(t, c)| (t.clone(), c.json())).collect();
+        let per_type: serde_json::Map<String, Value> = self
+            .per_type
+            .iter()
+            .map(|(t, c)| (t.clone(), c.json()))
+            .collect();
         json!({
             "overall": self.overall.json(),
             "per_type": per_type,
@@ -190,7 +198,11 @@ impl NerReport {
 
     pub fn table(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{:<10} {:>9} {:>9} {:>9} {:>7} {:>9} {:>7}", "type", "precision", "recall", "f1", "gold", "predicted", "correct");
+        let _ = writeln!(
+            out,
+            "{:<10} {:>9} {:>9} {:>9} {:>7} {:>9} {:>7}",
+            "type", "precision", "recall", "f1", "gold", "predicted", "correct"
+        );
         let mut line = |name: &str, c: &TypeCounts| {
             let _ = writeln!(
                 out,
@@ -214,7 +226,11 @@ impl NerReport {
             self.sentences, self.tokens
         );
         if self.length_mismatches > 0 {
-            let _ = writeln!(out, "warning: {} sentences had a predicted tag count unlike the gold", self.length_mismatches);
+            let _ = writeln!(
+                out,
+                "warning: {} sentences had a predicted tag count unlike the gold",
+                self.length_mismatches
+            );
         }
         out
     }

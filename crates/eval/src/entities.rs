@@ -20,7 +20,11 @@ pub(crate) fn score(gold: &Gold, mentions: &[Mention]) -> (Counts, Value) {
             if k.is_empty() {
                 continue;
             }
-            let set = if item.optional { &mut optional } else { &mut required };
+            let set = if item.optional {
+                &mut optional
+            } else {
+                &mut required
+            };
             set.insert((k, item.kind.clone()));
         }
     }
@@ -29,10 +33,15 @@ pub(crate) fn score(gold: &Gold, mentions: &[Mention]) -> (Counts, Value) {
     for m in mentions {
         let k = key(&m.text);
         if !k.is_empty() {
-            predicted.entry((k, m.kind.as_str().to_string())).or_insert(&m.text);
+            predicted
+                .entry((k, m.kind.as_str().to_string()))
+                .or_insert(&m.text);
         }
     }
-    let tp = required.iter().filter(|f| predicted.contains_key(*f)).count();
+    let tp = required
+        .iter()
+        .filter(|f| predicted.contains_key(*f))
+        .count();
     let unmatched: Vec<_> = predicted
         .iter()
         .filter(|(f, _)| !required.contains(*f) && !optional.contains(*f))
@@ -73,8 +82,15 @@ pub(crate) fn score(gold: &Gold, mentions: &[Mention]) -> (Counts, Value) {
             v
         })
         .collect();
-    let label = if complete { "false_positives" } else { "not_in_gold" };
-    (counts, json!({"counts": counts, "items": items, label: others}))
+    let label = if complete {
+        "false_positives"
+    } else {
+        "not_in_gold"
+    };
+    (
+        counts,
+        json!({"counts": counts, "items": items, label: others}),
+    )
 }
 
 /// Why a false positive is close to a gold form: same form with another type, or the same
@@ -147,7 +163,11 @@ impl LinkScores {
         !self.gold_has_links && self.predicted_links == 0
     }
     pub fn precision(&self) -> f64 {
-        ratio(self.correct_links, self.predicted_links, self.nothing_to_do())
+        ratio(
+            self.correct_links,
+            self.predicted_links,
+            self.nothing_to_do(),
+        )
     }
     pub fn recall(&self) -> f64 {
         ratio(self.correct_links, self.gold_links, self.nothing_to_do())

@@ -30,7 +30,11 @@ fn side_set<'a>(labels: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
 
 /// The sides a predicted event's actors stand for (an actor's label when it has no side).
 fn predicted_sides(e: &Event) -> BTreeSet<String> {
-    side_set(e.actors.iter().map(|a| a.side.as_deref().unwrap_or(&a.label)))
+    side_set(
+        e.actors
+            .iter()
+            .map(|a| a.side.as_deref().unwrap_or(&a.label)),
+    )
 }
 
 /// Dates agree to the day: the first ten characters, or all of a shorter gold value
@@ -88,7 +92,11 @@ pub(crate) fn score(gold: &Gold, events: &[Event]) -> (EventCounts, Value) {
     let edges: Vec<Vec<usize>> = gold
         .events
         .iter()
-        .map(|g| (0..events.len()).filter(|&p| matches(g, &events[p])).collect())
+        .map(|g| {
+            (0..events.len())
+                .filter(|&p| matches(g, &events[p]))
+                .collect()
+        })
         .collect();
     let pred_of = max_matching(&edges, events.len());
     let counts = EventCounts {

@@ -12,14 +12,19 @@ fn fold(c: char) -> Option<char> {
         // Harakat, tanwin, shadda, sukun, hamza marks, superscript alef, Quranic marks.
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => None,
         '\u{0640}' => None,
-        '"' | '\'' | '\u{2018}'..='\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}' => {
-            None
-        }
+        '"'
+        | '\''
+        | '\u{2018}'..='\u{201F}'
+        | '\u{00AB}'
+        | '\u{00BB}'
+        | '\u{2039}'
+        | '\u{203A}' => None,
         // Invisible format characters (bidi marks, zero-width joiners, BOM) are not
         // letters: a form that carries one looks identical to one that does not.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {
-            None
-        }
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => None,
         'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
         'ى' => Some('ي'),
         'ة' => Some('ه'),
@@ -78,15 +83,26 @@ impl Folded {
     /// Where `needle` (already a key) occurs, as spans of the original text. Occurrences
     /// that stand as whole words (a one-letter proclitic may precede) are preferred, so
     /// that `الليل` is not found inside `الليلة`; when there is none, any substring counts.
+    /// A needle with the article is also found in its contraction with ل (`للأمم`).
     pub fn occurrences(&self, needle: &str) -> Vec<Span> {
         if needle.is_empty() {
             return Vec::new();
         }
-        let raw: Vec<(usize, usize)> = self
+        let mut raw: Vec<(usize, usize)> = self
             .key
             .match_indices(needle)
             .map(|(at, m)| (at, at + m.len()))
             .collect();
+        // ل before the article contracts (للأمم for ل + الأمم): gold writes the article back.
+        if let Some(rest) = needle.strip_prefix("ال").filter(|r| !r.is_empty()) {
+            let contracted = format!("لل{rest}");
+            raw.extend(
+                self.key
+                    .match_indices(&contracted)
+                    .map(|(at, m)| (at, at + m.len())),
+            );
+            raw.sort_unstable();
+        }
         let words: Vec<_> = raw
             .iter()
             .copied()
@@ -104,13 +120,18 @@ impl Folded {
         match before.next() {
             None => true,
             Some(c) if !c.is_alphanumeric() => true,
-            Some(c) if PROCLITICS.contains(&c) => before.next().is_none_or(|c| !c.is_alphanumeric()),
+            Some(c) if PROCLITICS.contains(&c) => {
+                before.next().is_none_or(|c| !c.is_alphanumeric())
+            }
             Some(_) => false,
         }
     }
 
     fn ends_word(&self, at: usize) -> bool {
-        self.key[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        self.key[at..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
     }
 }
 
@@ -156,6 +177,10 @@ mod tests {
         // A proclitic before the word does not hide it.
         let text = "وأرمينيا";
         assert_eq!(Folded::new(text).occurrences(&key("أرمينيا")).len(), 1);
+        // ل + ال contracts; the occurrence covers the contracted word.
+        let text = "دعا الأمين العام للأمم المتحدة";
+        let spans = Folded::new(text).occurrences(&key("الأمم المتحدة"));
+        assert_eq!(spans[0].slice(text), Some("للأمم المتحدة"));
         // Only a substring is there: it still counts.
         let text = "أذربيجانوأرمينيا";
         let spans = Folded::new(text).occurrences(&key("أرمينيا"));

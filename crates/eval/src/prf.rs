@@ -63,7 +63,11 @@ mod tests {
 
     #[test]
     fn two_of_three_with_one_false_positive() {
-        let c = Counts { tp: 2, fp: 1, fn_: 1 };
+        let c = Counts {
+            tp: 2,
+            fp: 1,
+            fn_: 1,
+        };
         assert!((c.precision() - 2.0 / 3.0).abs() < 1e-12);
         assert!((c.recall() - 2.0 / 3.0).abs() < 1e-12);
         assert!((c.f1() - 2.0 / 3.0).abs() < 1e-12);
@@ -72,9 +76,20 @@ mod tests {
     #[test]
     fn empty_denominators() {
         assert_eq!(Counts::default().f1(), 1.0);
-        let missed = Counts { tp: 0, fp: 0, fn_: 3 };
-        assert_eq!((missed.precision(), missed.recall(), missed.f1()), (0.0, 0.0, 0.0));
-        let spurious = Counts { tp: 0, fp: 2, fn_: 0 };
+        let missed = Counts {
+            tp: 0,
+            fp: 0,
+            fn_: 3,
+        };
+        assert_eq!(
+            (missed.precision(), missed.recall(), missed.f1()),
+            (0.0, 0.0, 0.0)
+        );
+        let spurious = Counts {
+            tp: 0,
+            fp: 2,
+            fn_: 0,
+        };
         assert_eq!((spurious.precision(), spurious.recall()), (0.0, 0.0));
     }
 }

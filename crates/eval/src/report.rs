@@ -1,6 +1,8 @@
 //! The scores of a run: per article, for the set, and the item-by-item detail.
 
-use crate::{BoilerplateCounts, ClaimCounts, Counts, EventCounts, LinkScores, StoryScores, TimeCounts};
+use crate::{
+    BoilerplateCounts, ClaimCounts, Counts, EventCounts, LinkScores, StoryScores, TimeCounts,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -34,7 +36,11 @@ pub struct SetScores {
 }
 
 impl SetScores {
-    pub(crate) fn sum(per_article: &[ArticleScores], linking: LinkScores, stories: StoryScores) -> Self {
+    pub(crate) fn sum(
+        per_article: &[ArticleScores],
+        linking: LinkScores,
+        stories: StoryScores,
+    ) -> Self {
         let mut s = SetScores {
             articles: per_article.len(),
             boilerplate: BoilerplateCounts::default(),
@@ -129,14 +135,25 @@ impl Report {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{:<28} {:>11} {:>17} {:>7} {:>17} {:>6} {:>7}",
-            "article", "boilerplate", "entities P/R/F1", "times", "claims P/R side", "events", "story"
+            "{:<32} {:>11} {:>17} {:>7} {:>17} {:>6}  predicted story",
+            "article", "boilerplate", "entities P/R/F1", "times", "claims P/R side", "events",
         );
-        let _ = writeln!(out, "{:<28} {:>11} {:>17} {:>7} {:>17} {:>6}", "", "ok/wrong", "", "exact", "", "found");
-        let row = |out: &mut String, name: &str, bp: &BoilerplateCounts, e: &Counts, t: &TimeCounts, c: &ClaimCounts, ev: &EventCounts, story: &str| {
+        let _ = writeln!(
+            out,
+            "{:<32} {:>11} {:>17} {:>7} {:>17} {:>6}",
+            "", "ok/wrong", "", "exact", "", "found"
+        );
+        let row = |out: &mut String,
+                   name: &str,
+                   bp: &BoilerplateCounts,
+                   e: &Counts,
+                   t: &TimeCounts,
+                   c: &ClaimCounts,
+                   ev: &EventCounts,
+                   story: &str| {
             let _ = writeln!(
                 out,
-                "{:<28} {:>11} {:>17} {:>7} {:>17} {:>6} {:>7}",
+                "{:<32} {:>11} {:>17} {:>7} {:>17} {:>6}  {}",
                 name,
                 format!("{}/{}", bp.lines_correct, bp.lines_wrong()),
                 format!("{:.2}/{:.2}/{:.2}", e.precision(), e.recall(), e.f1()),
@@ -157,13 +174,30 @@ impl Report {
                 name.push_str(" (lost)");
             }
             let story = a.story_predicted.as_deref().unwrap_or("-");
-            let story: String = story.chars().take(7).collect();
-            row(&mut out, &name, &a.boilerplate, &a.entities, &a.times, &a.claims, &a.events, &story);
+            row(
+                &mut out,
+                &name,
+                &a.boilerplate,
+                &a.entities,
+                &a.times,
+                &a.claims,
+                &a.events,
+                story,
+            );
         }
         let s = &self.set;
-        let _ = writeln!(out, "{}", "-".repeat(101));
+        let _ = writeln!(out, "{}", "-".repeat(100));
         let name = format!("set ({} articles)", s.articles);
-        row(&mut out, &name, &s.boilerplate, &s.entities, &s.times, &s.claims, &s.events, "");
+        row(
+            &mut out,
+            &name,
+            &s.boilerplate,
+            &s.entities,
+            &s.times,
+            &s.claims,
+            &s.events,
+            "",
+        );
         let _ = writeln!(
             out,
             "body lines lost: {}   linking P/R/F1: {:.2}/{:.2}/{:.2} ({} forms, {} of {} gold links)   stories B-cubed P/R/F1: {:.2}/{:.2}/{:.2}",

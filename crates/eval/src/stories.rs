@@ -13,12 +13,16 @@ pub struct StoryScores {
 /// `labels[i]` = (gold story, predicted story) of article i. An article without a gold
 /// label or without a predicted story is a cluster of its own on that side. When no
 /// article has a predicted story the stage did not run, and every score is 0.
-pub(crate) fn b_cubed(docs: &[&str], labels: &[(Option<&str>, Option<&str>)]) -> (StoryScores, Value) {
+pub(crate) fn b_cubed(
+    docs: &[&str],
+    labels: &[(Option<&str>, Option<&str>)],
+) -> (StoryScores, Value) {
     let n = labels.len();
     if n == 0 || labels.iter().all(|(_, p)| p.is_none()) {
         return (StoryScores::default(), json!([]));
     }
-    let same = |a: Option<&str>, b: Option<&str>, i: usize, j: usize| i == j || (a.is_some() && a == b);
+    let same =
+        |a: Option<&str>, b: Option<&str>, i: usize, j: usize| i == j || (a.is_some() && a == b);
     let mut sum_p = 0.0;
     let mut sum_r = 0.0;
     let mut items = Vec::new();
@@ -35,11 +39,20 @@ pub(crate) fn b_cubed(docs: &[&str], labels: &[(Option<&str>, Option<&str>)]) ->
         let (p, r) = (both as f64 / in_pred as f64, both as f64 / in_gold as f64);
         sum_p += p;
         sum_r += r;
-        items.push(json!({"doc": docs.get(i), "gold": gi, "predicted": pi, "precision": p, "recall": r}));
+        items.push(
+            json!({"doc": docs.get(i), "gold": gi, "predicted": pi, "precision": p, "recall": r}),
+        );
     }
     let (precision, recall) = (sum_p / n as f64, sum_r / n as f64);
     let f1 = crate::prf::f1(precision, recall);
-    (StoryScores { precision, recall, f1 }, Value::Array(items))
+    (
+        StoryScores {
+            precision,
+            recall,
+            f1,
+        },
+        Value::Array(items),
+    )
 }
 
 #[cfg(test)]

@@ -26,11 +26,21 @@ fn span_of(body: &str, text: &str) -> Span {
 }
 
 pub(crate) fn mention(body: &str, text: &str, kind: EntityType, entity: &str) -> Mention {
-    Mention { span: span_of(body, text), text: text.into(), kind, entity: entity.into() }
+    Mention {
+        span: span_of(body, text),
+        text: text.into(),
+        kind,
+        entity: entity.into(),
+    }
 }
 
 fn time(body: &str, text: &str, value: &str) -> TimeExpr {
-    TimeExpr { span: span_of(body, text), text: text.into(), value: value.into(), anchor: "test".into() }
+    TimeExpr {
+        span: span_of(body, text),
+        text: text.into(),
+        value: value.into(),
+        anchor: "test".into(),
+    }
 }
 
 fn claim(body: &str, text: &str, count: Option<u64>, kind: LossKind, side: Option<&str>) -> Claim {
@@ -44,7 +54,12 @@ fn claim(body: &str, text: &str, count: Option<u64>, kind: LossKind, side: Optio
         kind,
         victims: "soldiers".into(),
         side: None,
-        source: ClaimSource { entity: None, label: "x".into(), span: None, side: side.map(String::from) },
+        source: ClaimSource {
+            entity: None,
+            label: "x".into(),
+            span: None,
+            side: side.map(String::from),
+        },
     }
 }
 
@@ -56,7 +71,11 @@ fn event(kind: &str, sides: &[&str], date: Option<&str>) -> Event {
         mode: None,
         actors: sides
             .iter()
-            .map(|s| Actor { entity: format!("e:{s}"), label: format!("government of {s}"), side: Some(s.to_string()) })
+            .map(|s| Actor {
+                entity: format!("e:{s}"),
+                label: format!("government of {s}"),
+                side: Some(s.to_string()),
+            })
             .collect(),
         target: None,
         mediator: None,
@@ -106,12 +125,18 @@ fn perfect_a() -> Prediction {
                 mention(b, "جيرموك", Location, "jermuk"),
                 mention(b, "نيكول باشينيان", Person, "pashinyan"),
             ],
-            times: vec![time(b, "مساء الاثنين", "2022-09-12TEV"), time(b, "الثلاثاء", "2022-09-13")],
+            times: vec![
+                time(b, "مساء الاثنين", "2022-09-12TEV"),
+                time(b, "الثلاثاء", "2022-09-13"),
+            ],
             claims: vec![
                 claim(b, "49 جنديا", Some(49), LossKind::Killed, Some("Armenia")),
                 claim(b, "3 مدنيين", Some(3), LossKind::Wounded, Some("Armenia")),
             ],
-            events: vec![event("ASSAULT", &["Azerbaijan"], Some("2022-09-12")), event("ACCUSE", &["Armenia"], Some("2022-09-13T10:00"))],
+            events: vec![
+                event("ASSAULT", &["Azerbaijan"], Some("2022-09-12")),
+                event("ACCUSE", &["Armenia"], Some("2022-09-13T10:00")),
+            ],
             ..Analysis::default()
         },
         story: Some("x".into()),
@@ -171,7 +196,10 @@ fn a_perfect_prediction_scores_one_everywhere() {
     assert_eq!(j["claims"]["source_side_accuracy"], 1.0);
     assert_eq!(j["times"]["accuracy"], 1.0);
     assert_eq!(j["events"]["recall"], 1.0);
-    assert_eq!(j["boilerplate"], json!({"lines_correct": 1, "lines_wrong": 0, "body_lines_lost": 0, "lines_missed": 0}));
+    assert_eq!(
+        j["boilerplate"],
+        json!({"lines_correct": 1, "lines_wrong": 0, "body_lines_lost": 0, "lines_missed": 0})
+    );
     // Armenia: أرمينيا in a, يريفان and أرمينيا in b → 3 links; Baku across a and b → 1.
     assert_eq!(r.set.linking.gold_links, 4);
 }
@@ -183,7 +211,10 @@ fn an_empty_prediction_scores_zero_everywhere() {
         article: Some(article(body, &[])),
         ..Prediction::default()
     };
-    let r = run(&[gold_a(), gold_b()], &[empty("a.txt", BODY_A), empty("b.txt", BODY_B)]);
+    let r = run(
+        &[gold_a(), gold_b()],
+        &[empty("a.txt", BODY_A), empty("b.txt", BODY_B)],
+    );
     let j = r.to_json();
     for m in ["entities", "linking", "claims", "stories"] {
         assert_eq!(j[m]["f1"], 0.0, "{m}");
@@ -202,11 +233,17 @@ fn report_json_has_the_format_md_keys_and_table_lists_articles() {
     let j = r.to_json();
     assert_eq!(j["articles"], 2);
     for (k, fields) in [
-        ("boilerplate", &["lines_correct", "lines_wrong", "body_lines_lost"][..]),
+        (
+            "boilerplate",
+            &["lines_correct", "lines_wrong", "body_lines_lost"][..],
+        ),
         ("entities", &["precision", "recall", "f1"]),
         ("linking", &["precision", "recall", "f1"]),
         ("times", &["gold", "exact", "accuracy"]),
-        ("claims", &["precision", "recall", "f1", "source_side_accuracy"]),
+        (
+            "claims",
+            &["precision", "recall", "f1", "source_side_accuracy"],
+        ),
         ("events", &["gold", "found", "recall"]),
         ("stories", &["precision", "recall", "f1"]),
     ] {
@@ -215,20 +252,29 @@ fn report_json_has_the_format_md_keys_and_table_lists_articles() {
         }
     }
     let t = r.table();
-    assert!(t.contains("a.txt") && t.contains("b.txt (lost)") && t.contains("set (2 articles)"), "{t}");
+    assert!(
+        t.contains("a.txt") && t.contains("b.txt (lost)") && t.contains("set (2 articles)"),
+        "{t}"
+    );
     let d = r.detail_json();
     assert_eq!(d["articles"][1]["ingested"], false);
-    assert_eq!(d["articles"][0]["entities"]["items"][0]["forms"][0]["found"], true);
+    assert_eq!(
+        d["articles"][0]["entities"]["items"][0]["forms"][0]["found"],
+        true
+    );
 }
 
 #[test]
 fn two_of_three_mentions_and_one_false_positive() {
     let body = "قال نيكول باشينيان في يريفان إن روسيا وتركيا تتابعان";
-    let gold: Gold = serde_json::from_value(json!({"doc": "c.txt", "entities": {"complete": true, "items": [
-        {"name": "Nikol Pashinyan", "type": "PER", "forms": ["نيكول باشينيان"]},
-        {"name": "Yerevan", "type": "LOC", "forms": ["يريفان"]},
-        {"name": "Russia", "type": "LOC", "forms": ["روسيا"]}
-    ]}})).unwrap();
+    let gold: Gold = serde_json::from_value(
+        json!({"doc": "c.txt", "entities": {"complete": true, "items": [
+            {"name": "Nikol Pashinyan", "type": "PER", "forms": ["نيكول باشينيان"]},
+            {"name": "Yerevan", "type": "LOC", "forms": ["يريفان"]},
+            {"name": "Russia", "type": "LOC", "forms": ["روسيا"]}
+        ]}}),
+    )
+    .unwrap();
     use EntityType::*;
     let mentions = vec![
         mention(body, "نيكول باشينيان", Person, "p"),
@@ -237,7 +283,15 @@ fn two_of_three_mentions_and_one_false_positive() {
         mention(body, "يريفان", Location, "y"),
         mention(body, "وتركيا", Location, "t"),
     ];
-    let pred = Prediction { doc: "c.txt".into(), article: Some(article(body, &[])), analysis: Analysis { mentions, ..Analysis::default() }, story: None };
+    let pred = Prediction {
+        doc: "c.txt".into(),
+        article: Some(article(body, &[])),
+        analysis: Analysis {
+            mentions,
+            ..Analysis::default()
+        },
+        story: None,
+    };
     let r = score(&[gold], &[pred], &|_| None);
     let e = r.set.entities;
     assert_eq!((e.tp, e.fp, e.fn_), (2, 1, 1));
@@ -258,12 +312,28 @@ fn optional_items_and_incomplete_lists_do_not_count_against() {
         ]}})).unwrap()
     };
     use EntityType::*;
-    let pred = |mentions| Prediction { doc: "c.txt".into(), article: Some(article(body, &[])), analysis: Analysis { mentions, ..Analysis::default() }, story: None };
-    let with_optional = pred(vec![mention(body, "روسيا", Location, "r"), mention(body, "الجيش الأرميني", Organisation, "a")]);
+    let pred = |mentions| Prediction {
+        doc: "c.txt".into(),
+        article: Some(article(body, &[])),
+        analysis: Analysis {
+            mentions,
+            ..Analysis::default()
+        },
+        story: None,
+    };
+    let with_optional = pred(vec![
+        mention(body, "روسيا", Location, "r"),
+        mention(body, "الجيش الأرميني", Organisation, "a"),
+    ]);
     let e = score(&[mk(true)], &[with_optional], &|_| None).set.entities;
     assert_eq!((e.tp, e.fp, e.fn_), (1, 0, 0));
-    let without = pred(vec![mention(body, "روسيا", Location, "r"), mention(body, "تركيا", Location, "t")]);
-    let e = score(&[mk(true)], std::slice::from_ref(&without), &|_| None).set.entities;
+    let without = pred(vec![
+        mention(body, "روسيا", Location, "r"),
+        mention(body, "تركيا", Location, "t"),
+    ]);
+    let e = score(&[mk(true)], std::slice::from_ref(&without), &|_| None)
+        .set
+        .entities;
     assert_eq!((e.tp, e.fp, e.fn_), (1, 1, 0));
     let e = score(&[mk(false)], &[without], &|_| None).set.entities;
     assert_eq!((e.tp, e.fp, e.fn_), (1, 0, 0));
@@ -272,13 +342,29 @@ fn optional_items_and_incomplete_lists_do_not_count_against() {
 #[test]
 fn wrong_type_is_a_false_positive_and_a_miss_with_a_note() {
     let body = "قصفت أرمينيا مواقع";
-    let gold: Gold = serde_json::from_value(json!({"doc": "c.txt", "entities": {"complete": true, "items": [
-        {"name": "Armenia", "type": "LOC", "forms": ["أرمينيا"]}]}})).unwrap();
-    let pred = Prediction { doc: "c.txt".into(), article: Some(article(body, &[])),
-        analysis: Analysis { mentions: vec![mention(body, "أرمينيا", EntityType::Organisation, "a")], ..Analysis::default() }, story: None };
+    let gold: Gold = serde_json::from_value(
+        json!({"doc": "c.txt", "entities": {"complete": true, "items": [
+        {"name": "Armenia", "type": "LOC", "forms": ["أرمينيا"]}]}}),
+    )
+    .unwrap();
+    let pred = Prediction {
+        doc: "c.txt".into(),
+        article: Some(article(body, &[])),
+        analysis: Analysis {
+            mentions: vec![mention(body, "أرمينيا", EntityType::Organisation, "a")],
+            ..Analysis::default()
+        },
+        story: None,
+    };
     let r = score(&[gold], &[pred], &|_| None);
-    assert_eq!((r.set.entities.tp, r.set.entities.fp, r.set.entities.fn_), (0, 1, 1));
-    assert_eq!(r.detail.articles[0]["entities"]["false_positives"][0]["note"], "gold has أرمينيا as LOC");
+    assert_eq!(
+        (r.set.entities.tp, r.set.entities.fp, r.set.entities.fn_),
+        (0, 1, 1)
+    );
+    assert_eq!(
+        r.detail.articles[0]["entities"]["false_positives"][0]["note"],
+        "gold has أرمينيا as LOC"
+    );
 }
 
 mod more;

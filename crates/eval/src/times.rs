@@ -40,7 +40,9 @@ pub(crate) fn score(
             continue;
         }
         counts.gold += 1;
-        let occurrences = body.map(|b| b.occurrences(&key(&g.text))).unwrap_or_default();
+        let occurrences = body
+            .map(|b| b.occurrences(&key(&g.text)))
+            .unwrap_or_default();
         let overlapping: Vec<&TimeExpr> = times
             .iter()
             .filter(|t| occurrences.iter().any(|o| o.overlaps(&t.span)))

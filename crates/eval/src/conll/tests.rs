@@ -19,15 +19,27 @@ fn reads_anercorp_lines_and_names_bad_lines() {
     assert_eq!(s[0].tokens[1], "نيكول");
     assert_eq!(s[1].tags, tags(&["O", "B-LOC"]));
 
-    let err = parse("قال O\nباكو\n", Path::new("x.conll")).unwrap_err().to_string();
+    let err = parse("قال O\nباكو\n", Path::new("x.conll"))
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("x.conll:2:"), "{err}");
-    let err = parse("قال O\n\nباكو LOC\n", Path::new("y.conll")).unwrap_err().to_string();
-    assert!(err.starts_with("y.conll:3:") && err.contains("LOC"), "{err}");
+    let err = parse("قال O\n\nباكو LOC\n", Path::new("y.conll"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("y.conll:3:") && err.contains("LOC"),
+        "{err}"
+    );
 }
 
 #[test]
 fn perfect_tagging_scores_one() {
-    let gold = vec![sentence(&[("نيكول", "B-PERS"), ("باشينيان", "I-PERS"), ("في", "O"), ("يريفان", "B-LOC")])];
+    let gold = vec![sentence(&[
+        ("نيكول", "B-PERS"),
+        ("باشينيان", "I-PERS"),
+        ("في", "O"),
+        ("يريفان", "B-LOC"),
+    ])];
     let r = score(&gold, &[gold[0].tags.clone()]);
     assert_eq!(r.overall.f1(), 1.0);
     assert_eq!(r.per_type["PERS"].correct, 1);
@@ -36,7 +48,12 @@ fn perfect_tagging_scores_one() {
 #[test]
 fn a_partial_span_is_both_a_false_positive_and_a_miss() {
     // Gold: وزارة الدفاع الأرمينية as one ORG; predicted only وزارة الدفاع.
-    let gold = vec![sentence(&[("وزارة", "B-ORG"), ("الدفاع", "I-ORG"), ("الأرمينية", "I-ORG"), ("قالت", "O")])];
+    let gold = vec![sentence(&[
+        ("وزارة", "B-ORG"),
+        ("الدفاع", "I-ORG"),
+        ("الأرمينية", "I-ORG"),
+        ("قالت", "O"),
+    ])];
     let r = score(&gold, &[tags(&["B-ORG", "I-ORG", "O", "O"])]);
     let org = r.per_type["ORG"];
     assert_eq!((org.gold, org.predicted, org.correct), (1, 1, 0));
@@ -45,7 +62,11 @@ fn a_partial_span_is_both_a_false_positive_and_a_miss() {
 
 #[test]
 fn misc_is_reported_apart_from_overall() {
-    let gold = vec![sentence(&[("باكو", "B-LOC"), ("الشيعية", "B-MISC"), ("روسيا", "B-LOC")])];
+    let gold = vec![sentence(&[
+        ("باكو", "B-LOC"),
+        ("الشيعية", "B-MISC"),
+        ("روسيا", "B-LOC"),
+    ])];
     // One LOC right, one LOC missed, MISC right: overall is 1/1 precision, 1/2 recall.
     let r = score(&gold, &[tags(&["B-LOC", "B-MISC", "O"])]);
     assert_eq!(r.overall.precision(), 1.0);
@@ -57,7 +78,12 @@ fn misc_is_reported_apart_from_overall() {
 #[test]
 fn i_without_b_starts_a_span_like_conlleval() {
     // `I-LOC` after O opens a span; `I-ORG` after `I-LOC` closes it and opens another.
-    let gold = vec![sentence(&[("في", "O"), ("قره", "I-LOC"), ("باغ", "I-LOC"), ("الحلف", "I-ORG")])];
+    let gold = vec![sentence(&[
+        ("في", "O"),
+        ("قره", "I-LOC"),
+        ("باغ", "I-LOC"),
+        ("الحلف", "I-ORG"),
+    ])];
     let predicted = tags(&["O", "B-LOC", "I-LOC", "B-ORG"]);
     let r = score(&gold, &[predicted]);
     assert_eq!(r.overall.f1(), 1.0);
@@ -65,7 +91,14 @@ fn i_without_b_starts_a_span_like_conlleval() {
     // Two B- in a row are two spans.
     let gold = vec![sentence(&[("روسيا", "B-LOC"), ("تركيا", "B-LOC")])];
     let r = score(&gold, &[tags(&["B-LOC", "I-LOC"])]);
-    assert_eq!((r.per_type["LOC"].gold, r.per_type["LOC"].predicted, r.per_type["LOC"].correct), (2, 1, 0));
+    assert_eq!(
+        (
+            r.per_type["LOC"].gold,
+            r.per_type["LOC"].predicted,
+            r.per_type["LOC"].correct
+        ),
+        (2, 1, 0)
+    );
 }
 
 #[test]
