@@ -1,0 +1,411 @@
+//! The words of Arabic time expressions, in matching-key form (ة→ه, ى→ي, أ/إ/آ→ا,
+//! ؤ/ئ→ء), and the small readers for numbers, ordinals and month names built on them.
+
+use super::tokens::{Kind, Tok};
+use chrono::Weekday;
+
+pub(crate) const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("الاحد", Weekday::Sun),
+    ("الاثنين", Weekday::Mon),
+    ("الثلاثاء", Weekday::Tue),
+    ("الاربعاء", Weekday::Wed),
+    ("الخميس", Weekday::Thu),
+    ("الجمعه", Weekday::Fri),
+    ("السبت", Weekday::Sat),
+];
+
+/// Month names of the Gregorian calendar as written across Arabic news: Levantine and
+/// Iraqi (Syriac names), Egyptian and Gulf (from the Latin names), Algerian and
+/// Tunisian (from French), Moroccan. Two-word names are written with a space.
+const GREGORIAN_MONTHS: &[(&str, u32)] = &[
+    ("كانون الثاني", 1),
+    ("شباط", 2),
+    ("اذار", 3),
+    ("نيسان", 4),
+    ("ايار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("اب", 8),
+    ("ايلول", 9),
+    ("تشرين الاول", 10),
+    ("تشرين الثاني", 11),
+    ("كانون الاول", 12),
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("اغسطس", 8),
+    ("اغسطوس", 8),
+    ("سبتمبر", 9),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("جانفي", 1),
+    ("فيفري", 2),
+    ("افريل", 4),
+    ("ماي", 5),
+    ("جوان", 6),
+    ("جويليه", 7),
+    ("جويلي", 7),
+    ("اوت", 8),
+    ("يوليوز", 7),
+    ("غشت", 8),
+    ("شتنبر", 9),
+    ("نونبر", 11),
+    ("دجنبر", 12),
+    ("كانون ثاني", 1),
+    ("كانون اول", 12),
+    ("تشرين اول", 10),
+    ("تشرين ثاني", 11),
+];
+
+/// Month names that are also common words (مارس "practised", أب "father", ماي):
+/// read as months only next to a day number, a year or a paired name.
+const AMBIGUOUS_MONTHS: &[&str] = &["مارس", "اب", "ماي"];
+
+const HIJRI_MONTHS: &[(&str, u32)] = &[
+    ("محرم", 1),
+    ("صفر", 2),
+    ("ربيع الاول", 3),
+    ("ربيع الاخر", 4),
+    ("ربيع الثاني", 4),
+    ("ربيع الاخره", 4),
+    ("جمادي الاولي", 5),
+    ("جمادي الاول", 5),
+    ("جمادي الاخره", 6),
+    ("جمادي الثانيه", 6),
+    ("جمادي الاخر", 6),
+    ("جمادي الثاني", 6),
+    ("رجب", 7),
+    ("شعبان", 8),
+    ("رمضان", 9),
+    ("شوال", 10),
+    ("ذو القعده", 11),
+    ("ذي القعده", 11),
+    ("ذو الحجه", 12),
+    ("ذي الحجه", 12),
+    ("ذا القعده", 11),
+    ("ذا الحجه", 12),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct MonthName {
+    pub month: u32,
+    /// Token index after the name.
+    pub next: usize,
+    pub ambiguous: bool,
+    /// The first token carried a proclitic of this many bytes.
+    pub clitic: usize,
+}
+
+fn name_at(toks: &[Tok], i: usize, table: &[(&str, u32)]) -> Option<MonthName> {
+    let t = toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let mut best: Option<MonthName> = None;
+    for &(name, month) in table {
+        let mut parts = name.split(' ');
+        let Some(first) = parts.next() else { continue };
+        let Some(clitic) = t.word(first) else { continue };
+        let mut j = i + 1;
+        let mut ok = true;
+        for p in parts {
+            if toks.get(j).is_some_and(|u| u.text == p) {
+                j += 1;
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if ok && best.is_none_or(|b| j > b.next) {
+            let ambiguous = AMBIGUOUS_MONTHS.contains(&first) && j == i + 1;
+            best = Some(MonthName { month, next: j, ambiguous, clitic });
+        }
+    }
+    best
+}
+
+/// A Gregorian month name, or two names of one month joined by a slash or brackets
+/// (تشرين الثاني/نوفمبر, أيلول/ سبتمبر, نوفمبر (تشرين الثاني)).
+pub(crate) fn gregorian_month(toks: &[Tok], i: usize) -> Option<MonthName> {
+    let mut m = name_at(toks, i, GREGORIAN_MONTHS)?;
+    let j = m.next;
+    let paired = if toks.get(j).is_some_and(|t| t.punct("/") || t.punct("-")) {
+        name_at(toks, j + 1, GREGORIAN_MONTHS).map(|n| n.next)
+    } else if toks.get(j).is_some_and(|t| t.punct("(")) {
+        name_at(toks, j + 1, GREGORIAN_MONTHS)
+            .filter(|n| toks.get(n.next).is_some_and(|t| t.punct(")")))
+            .map(|n| n.next + 1)
+    } else {
+        None
+    };
+    if let Some(next) = paired {
+        m.next = next;
+        m.ambiguous = false;
+    }
+    Some(m)
+}
+
+pub(crate) fn hijri_month(toks: &[Tok], i: usize) -> Option<MonthName> {
+    name_at(toks, i, HIJRI_MONTHS)
+}
+
+const UNITS: &[(&str, u32)] = &[
+    ("واحد", 1),
+    ("واحده", 1),
+    ("اثنان", 2),
+    ("اثنين", 2),
+    ("اثنتان", 2),
+    ("اثنتين", 2),
+    ("ثلاث", 3),
+    ("ثلاثه", 3),
+    ("اربع", 4),
+    ("اربعه", 4),
+    ("خمس", 5),
+    ("خمسه", 5),
+    ("ست", 6),
+    ("سته", 6),
+    ("سبع", 7),
+    ("سبعه", 7),
+    ("ثمان", 8),
+    ("ثماني", 8),
+    ("ثمانيه", 8),
+    ("تسع", 9),
+    ("تسعه", 9),
+    ("عشر", 10),
+    ("عشره", 10),
+];
+
+const TENS: &[(&str, u32)] = &[
+    ("عشرون", 20),
+    ("عشرين", 20),
+    ("ثلاثون", 30),
+    ("ثلاثين", 30),
+    ("اربعون", 40),
+    ("اربعين", 40),
+    ("خمسون", 50),
+    ("خمسين", 50),
+    ("ستون", 60),
+    ("ستين", 60),
+    ("سبعون", 70),
+    ("سبعين", 70),
+    ("ثمانون", 80),
+    ("ثمانين", 80),
+    ("تسعون", 90),
+    ("تسعين", 90),
+];
+
+fn lookup(table: &[(&str, u32)], w: &str) -> Option<u32> {
+    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
+/// `w` read as a tens word behind the conjunction و (وعشرين).
+fn and_tens(t: Option<&Tok>) -> Option<u32> {
+    let t = t?;
+    lookup(TENS, t.text.strip_prefix('و')?)
+}
+
+/// A cardinal number in words (ثلاثة, خمسة عشر, خمس وعشرين, مئة): value, next index,
+/// proclitic length of the first token.
+pub(crate) fn cardinal_words(toks: &[Tok], i: usize) -> Option<(u32, usize, usize)> {
+    let t = toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    for (w, clitic) in [(t.text, 0), (t.text.strip_prefix('و').unwrap_or(""), "و".len())] {
+        if let Some(n) = lookup(TENS, w) {
+            return Some((n, i + 1, clitic));
+        }
+        if matches!(w, "مءه" | "ماءه") {
+            return Some((100, i + 1, clitic));
+        }
+        let teen_head = matches!(w, "احد" | "احدي" | "اثنا" | "اثني" | "اثنتا" | "اثنتي");
+        if let Some(n) = lookup(UNITS, w).or(teen_head.then_some(1)) {
+            let n = if matches!(w, "اثنا" | "اثني" | "اثنتا" | "اثنتي") { 2 } else { n };
+            if n < 10 && toks.get(i + 1).is_some_and(|u| u.text == "عشر" || u.text == "عشره") {
+                return Some((10 + n, i + 2, clitic));
+            }
+            if let Some(tens) = and_tens(toks.get(i + 1)) {
+                return Some((n + tens, i + 2, clitic));
+            }
+            if !teen_head {
+                return Some((n, i + 1, clitic));
+            }
+        }
+    }
+    None
+}
+
+const ORDINALS_MASC: &[(&str, u32)] = &[
+    ("الاول", 1),
+    ("الحادي", 1),
+    ("الثاني", 2),
+    ("الثالث", 3),
+    ("الرابع", 4),
+    ("الخامس", 5),
+    ("السادس", 6),
+    ("السابع", 7),
+    ("الثامن", 8),
+    ("التاسع", 9),
+    ("العاشر", 10),
+];
+
+const ORDINALS_FEM: &[(&str, u32)] = &[
+    ("الاولي", 1),
+    ("الواحده", 1),
+    ("الحاديه", 1),
+    ("الثانيه", 2),
+    ("الثالثه", 3),
+    ("الرابعه", 4),
+    ("الخامسه", 5),
+    ("السادسه", 6),
+    ("السابعه", 7),
+    ("الثامنه", 8),
+    ("التاسعه", 9),
+    ("العاشره", 10),
+];
+
+const ORDINAL_TENS: &[(&str, u32)] = &[
+    ("العشرين", 20),
+    ("الثلاثين", 30),
+    ("الاربعين", 40),
+    ("الخمسين", 50),
+    ("الستين", 60),
+];
+
+/// An ordinal in words, masculine (days: التاسع, الحادي والعشرين) or feminine (hours and
+/// minutes: التاسعة, الحادية عشرة): value, next index, proclitic length.
+pub(crate) fn ordinal(toks: &[Tok], i: usize, feminine: bool) -> Option<(u32, usize, usize)> {
+    let t = toks.get(i)?;
+    let table: &[(&str, u32)] = if feminine { ORDINALS_FEM } else { ORDINALS_MASC };
+    for &(w, n) in table {
+        let Some(clitic) = t.word(w) else { continue };
+        let teen = if feminine { "عشره" } else { "عشر" };
+        if n < 10 && toks.get(i + 1).is_some_and(|u| u.text == teen) {
+            return Some((10 + n, i + 2, clitic));
+        }
+        let tens = toks.get(i + 1).and_then(|u| {
+            let w = u.text.strip_prefix('و')?;
+            lookup(ORDINAL_TENS, w)
+        });
+        if let Some(tens) = tens.filter(|_| n < 10) {
+            return Some((n + tens, i + 2, clitic));
+        }
+        if w.starts_with("الحادي") {
+            return None;
+        }
+        return Some((n, i + 1, clitic));
+    }
+    for &(w, n) in ORDINAL_TENS {
+        if let Some(clitic) = t.word(w) {
+            return Some((n, i + 1, clitic));
+        }
+    }
+    None
+}
+
+/// Units of duration: key form → (TIMEX3 unit, count implied by the form).
+/// `None` count: a plural read as "some" (PXD) unless a number precedes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Count {
+    One,
+    Two,
+    Plural,
+}
+
+pub(crate) const DURATION_UNITS: &[(&str, &str, Count)] = &[
+    ("يوم", "D", Count::One),
+    ("يوما", "D", Count::One),
+    ("ايام", "D", Count::Plural),
+    ("يومين", "D", Count::Two),
+    ("يومان", "D", Count::Two),
+    ("اسبوع", "W", Count::One),
+    ("اسبوعا", "W", Count::One),
+    ("اسابيع", "W", Count::Plural),
+    ("اسبوعين", "W", Count::Two),
+    ("اسبوعان", "W", Count::Two),
+    ("شهر", "M", Count::One),
+    ("شهرا", "M", Count::One),
+    ("اشهر", "M", Count::Plural),
+    ("شهور", "M", Count::Plural),
+    ("شهرين", "M", Count::Two),
+    ("شهران", "M", Count::Two),
+    ("عام", "Y", Count::One),
+    ("عاما", "Y", Count::One),
+    ("اعوام", "Y", Count::Plural),
+    ("عامين", "Y", Count::Two),
+    ("عامان", "Y", Count::Two),
+    ("سنه", "Y", Count::One),
+    ("سنوات", "Y", Count::Plural),
+    ("سنين", "Y", Count::Plural),
+    ("سنتين", "Y", Count::Two),
+    ("سنتان", "Y", Count::Two),
+    ("عقد", "DE", Count::One),
+    ("عقدا", "DE", Count::One),
+    ("عقود", "DE", Count::Plural),
+    ("عقدين", "DE", Count::Two),
+    ("عقدان", "DE", Count::Two),
+    ("قرن", "CE", Count::One),
+    ("قرنا", "CE", Count::One),
+    ("قرون", "CE", Count::Plural),
+    ("قرنين", "CE", Count::Two),
+    ("ساعه", "H", Count::One),
+    ("ساعات", "H", Count::Plural),
+    ("ساعتين", "H", Count::Two),
+    ("ساعتان", "H", Count::Two),
+    ("دقيقه", "MIN", Count::One),
+    ("دقاءق", "MIN", Count::Plural),
+    ("دقيقتين", "MIN", Count::Two),
+    ("ثانيه", "S", Count::One),
+    ("ثوان", "S", Count::Plural),
+];
+
+/// The duration unit this token names, with its proclitic length.
+pub(crate) fn duration_unit(t: &Tok) -> Option<(&'static str, Count, usize)> {
+    DURATION_UNITS.iter().find_map(|&(w, unit, count)| t.word(w).map(|c| (unit, count, c)))
+}
+
+pub(crate) fn weekday(t: &Tok) -> Option<(Weekday, usize)> {
+    WEEKDAYS.iter().find_map(|&(w, d)| t.word(w).map(|c| (d, c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::times::tokens::tokenise;
+    use marsad_text::Keyed;
+
+    fn with_toks<R>(text: &str, f: impl FnOnce(&[Tok]) -> R) -> R {
+        let k = Keyed::new(text);
+        let toks = tokenise(&k, text);
+        f(&toks)
+    }
+
+    #[test]
+    fn paired_month_names_read_as_one_month() {
+        with_toks("تشرين الثاني /نوفمبر 2020", |t| {
+            assert_eq!(gregorian_month(t, 0).map(|m| (m.month, m.next)), Some((11, 4)));
+        });
+        with_toks("أيلول/ سبتمبر", |t| assert_eq!(gregorian_month(t, 0).map(|m| m.month), Some(9)));
+        with_toks("جويلية", |t| assert_eq!(gregorian_month(t, 0).map(|m| m.month), Some(7)));
+        with_toks("مارس", |t| assert!(gregorian_month(t, 0).is_some_and(|m| m.ambiguous)));
+        with_toks("ذي الحجة", |t| assert_eq!(hijri_month(t, 0).map(|m| m.month), Some(12)));
+    }
+
+    #[test]
+    fn number_words_read_with_teens_and_tens() {
+        with_toks("ستة أسابيع", |t| assert_eq!(cardinal_words(t, 0), Some((6, 1, 0))));
+        with_toks("خمسة عشر يوما", |t| assert_eq!(cardinal_words(t, 0), Some((15, 2, 0))));
+        with_toks("خمس وعشرين سنة", |t| assert_eq!(cardinal_words(t, 0), Some((25, 2, 0))));
+        with_toks("التاسع من", |t| assert_eq!(ordinal(t, 0, false), Some((9, 1, 0))));
+        with_toks("الحادي والعشرين من", |t| assert_eq!(ordinal(t, 0, false), Some((21, 2, 0))));
+        with_toks("الحادية عشرة ليلا", |t| assert_eq!(ordinal(t, 0, true), Some((11, 2, 0))));
+        with_toks("الحادي", |t| assert_eq!(ordinal(t, 0, false), None));
+    }
+}

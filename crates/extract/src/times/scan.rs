@@ -1,0 +1,480 @@
+//! The scanner: at each token every matcher proposes an expression; the longest wins
+//! (ties go to the earlier matcher) and scanning resumes after it. This module holds
+//! the day-level matchers (days, dates, parts of day, clock times); `periods` holds
+//! months, years, seasons, durations and vague references.
+
+use super::lexicon::{gregorian_month, ordinal, weekday};
+use super::periods;
+use super::resolve::{DayRef, Dir, Part, Sem, YearRef};
+use super::tokens::{Kind, Tok};
+use super::zones::{zone_at, Zone};
+
+/// One expression found: tokens `first..next`, minus `clitic` key bytes of proclitics
+/// at the start.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit {
+    pub first: usize,
+    pub next: usize,
+    pub clitic: usize,
+    pub sem: Sem,
+}
+
+pub(crate) type Matcher = fn(&[Tok], usize) -> Option<Hit>;
+
+const MATCHERS: &[Matcher] = &[
+    clock,
+    minute_after_midnight,
+    part_of_day,
+    day,
+    periods::month,
+    periods::relative_period,
+    periods::ago,
+    periods::year,
+    periods::season,
+    periods::hijri,
+    periods::duration,
+    periods::vague,
+];
+
+/// Every expression in `toks`, left to right, without overlaps.
+pub(crate) fn scan(toks: &[Tok]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // Every expression starts on a word or a number.
+        if toks[i].kind == Kind::Punct {
+            i += 1;
+            continue;
+        }
+        let best = MATCHERS
+            .iter()
+            .filter_map(|m| m(toks, i))
+            .filter(|h| h.next > i)
+            .fold(None::<Hit>, |best, h| match best {
+                Some(b) if b.next >= h.next => Some(b),
+                _ => Some(h),
+            });
+        match best {
+            Some(h) => {
+                i = h.next;
+                hits.push(h);
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+pub(crate) fn hit(first: usize, next: usize, clitic: usize, sem: Sem) -> Option<Hit> {
+    Some(Hit { first, next, clitic, sem })
+}
+
+pub(crate) fn text_is(toks: &[Tok], i: usize, words: &[&str]) -> bool {
+    toks.get(i).is_some_and(|t| words.contains(&t.text))
+}
+
+const LAST: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفاءت", "الفاءته", "السابق"];
+const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
+
+/// A day of the month: digits 1–31 (optionally behind the article: الـ 10) or a
+/// masculine ordinal (التاسع), then an optional "من". Returns (day, next, clitic).
+pub(crate) fn day_number(toks: &[Tok], i: usize) -> Option<(u32, usize, usize)> {
+    let t = toks.get(i)?;
+    let (day, mut j, clitic) = if let Some(n) = t.int().filter(|n| (1..=31).contains(n)) {
+        (n, i + 1, 0)
+    } else if t.text == "ال" {
+        let n = toks.get(i + 1)?.int().filter(|n| (1..=31).contains(n))?;
+        (n, i + 2, 0)
+    } else {
+        let (n, j, c) = ordinal(toks, i, false)?;
+        (n <= 31).then_some((n, j, c))?
+    };
+    if text_is(toks, j, &["من"]) {
+        j += 1;
+    }
+    Some((day, j, clitic))
+}
+
+/// The year part after a month: digits (2020, 2020م), "من العام نفسه", "من العام الماضي".
+pub(crate) fn year_after(toks: &[Tok], i: usize) -> Option<(YearRef, usize)> {
+    let t = toks.get(i)?;
+    if let Some(y) = t.int().filter(|y| (1000..=2200).contains(y) && t.text.len() == 4) {
+        let j = if text_is(toks, i + 1, &["م", "ميلادي", "ميلاديه", "للميلاد"]) { i + 2 } else { i + 1 };
+        return Some((YearRef::Explicit(y as i32), j));
+    }
+    let mut j = i;
+    if text_is(toks, j, &["من"]) {
+        j += 1;
+    }
+    if text_is(toks, j, &["نفس"]) && text_is(toks, j + 1, &["العام", "السنه"]) {
+        return Some((YearRef::Same, j + 2));
+    }
+    if text_is(toks, j, &["هذا", "هذه"]) && text_is(toks, j + 1, &["العام", "السنه"]) {
+        return Some((YearRef::Offset(0), j + 2));
+    }
+    if !text_is(toks, j, &["العام", "عام", "السنه", "سنه"]) {
+        return None;
+    }
+    let n = toks.get(j + 1)?;
+    if let Some(y) = n.int().filter(|y| (1000..=2200).contains(y) && n.text.len() == 4) {
+        return Some((YearRef::Explicit(y as i32), j + 2));
+    }
+    let w = n.text;
+    let year = if matches!(w, "نفسه" | "نفسها" | "ذاته" | "ذاتها") {
+        YearRef::Same
+    } else if LAST.contains(&w) {
+        YearRef::Offset(-1)
+    } else if NEXT.contains(&w) {
+        YearRef::Offset(1)
+    } else if matches!(w, "الجاري" | "الحالي" | "الجاريه" | "الحاليه") {
+        YearRef::Offset(0)
+    } else {
+        return None;
+    };
+    Some((year, j + 2))
+}
+
+/// A calendar date: day, month, optional year (التاسع من تشرين الثاني/نوفمبر 2020,
+/// 21 أيلول/ سبتمبر, 9 نوفمبر من العام نفسه).
+pub(crate) fn date(toks: &[Tok], i: usize) -> Option<(DayRef, usize, usize)> {
+    let (day, j, clitic) = day_number(toks, i)?;
+    let m = gregorian_month(toks, j)?;
+    let (year, next) = year_after(toks, m.next).unwrap_or((YearRef::Infer, m.next));
+    Some((DayRef::Date { day, month: m.month, year }, next, clitic))
+}
+
+/// A named day: اليوم، أمس، أول أمس، غداً، بعد غد، a weekday (with المقبل/الماضي),
+/// "يوم" + weekday or date, weekday + date; optionally "اليوم/أمس" + weekday.
+pub(crate) fn day_ref(toks: &[Tok], i: usize) -> Option<(DayRef, usize, usize)> {
+    let t = toks.get(i)?;
+    let weekday_after = |j: usize| -> usize {
+        match toks.get(j).and_then(weekday) {
+            Some(_) => j + 1,
+            None => j,
+        }
+    };
+    if let Some(c) = t.word("اليوم") {
+        // اليوم الأول، اليوم العالمي، اليوم التالي: a day, not today.
+        let next = toks.get(i + 1);
+        if next.is_some_and(|n| n.kind == Kind::Word && n.text.starts_with("ال") && weekday(n).is_none()) {
+            return None;
+        }
+        return Some((DayRef::Offset(0), weekday_after(i + 1), c));
+    }
+    if let Some(c) = t.any(&["امس", "البارحه"]) {
+        let j = if text_is(toks, i + 1, &["الاول"]) { i + 2 } else { i + 1 };
+        let back = if j == i + 2 { -2 } else { -1 };
+        return Some((DayRef::Offset(back), weekday_after(j), c));
+    }
+    if let Some(c) = t.word("اول") {
+        let j = if text_is(toks, i + 1, &["من"]) { i + 2 } else { i + 1 };
+        return text_is(toks, j, &["امس"]).then_some((DayRef::Offset(-2), j + 1, c));
+    }
+    if let Some(c) = t.any(&["غدا", "الغد"]) {
+        return Some((DayRef::Offset(1), weekday_after(i + 1), c));
+    }
+    if let Some(c) = t.word("بعد") {
+        return text_is(toks, i + 1, &["غد"]).then_some((DayRef::Offset(2), i + 2, c));
+    }
+    let (start, clitic) = match t.word("يوم") {
+        Some(c) => (i + 1, Some(c)),
+        None => (i, None),
+    };
+    if let Some((wd, c)) = toks.get(start).and_then(weekday) {
+        let clitic = clitic.unwrap_or(c);
+        let mut j = start + 1;
+        let dir = if text_is(toks, j, LAST) {
+            j += 1;
+            Dir::Before
+        } else if text_is(toks, j, NEXT) {
+            j += 1;
+            Dir::After
+        } else {
+            Dir::OnOrBefore
+        };
+        // الثلاثاء 13 أيلول / الثلاثاء، 13 أيلول 2022: the date says which Tuesday.
+        let k = if toks.get(j).is_some_and(|t| t.punct("،") || t.punct(",")) { j + 1 } else { j };
+        if let Some((d, next, _)) = date(toks, k) {
+            return Some((d, next, clitic));
+        }
+        return Some((DayRef::Weekday(wd, dir), j, clitic));
+    }
+    let (d, next, c) = date(toks, start)?;
+    Some((d, next, clitic.unwrap_or(c)))
+}
+
+fn day(toks: &[Tok], i: usize) -> Option<Hit> {
+    let (d, next, clitic) = day_ref(toks, i)?;
+    hit(i, next, clitic, Sem::Day(d))
+}
+
+/// Parts of day written before the day they belong to (مساء الاثنين, فجر اليوم).
+fn part_head(toks: &[Tok], i: usize) -> Option<(Part, usize, usize)> {
+    let t = toks.get(i)?;
+    if let Some(c) = t.any(&["فجر", "صباح", "ضحي"]) {
+        return Some((Part::Morning, i + 1, c));
+    }
+    if let Some(c) = t.any(&["عصر"]) {
+        return Some((Part::Afternoon, i + 1, c));
+    }
+    if let Some(c) = t.word("ظهر") {
+        return Some((Part::Noon, i + 1, c));
+    }
+    if let Some(c) = t.word("بعد") {
+        return text_is(toks, i + 1, &["ظهر"]).then_some((Part::Afternoon, i + 2, c));
+    }
+    if let Some(c) = t.word("مساء") {
+        return Some((Part::Evening, i + 1, c));
+    }
+    if let Some(c) = t.any(&["ليله", "ليل"]) {
+        return Some((Part::Night, i + 1, c));
+    }
+    if let Some(c) = t.word("منتصف") {
+        return text_is(toks, i + 1, &["ليل", "ليله"]).then_some((Part::Midnight, i + 2, c));
+    }
+    // الساعات الأولى (من صباح) اليوم.
+    if let Some(c) = t.word("الساعات") {
+        if text_is(toks, i + 1, &["الاولي"]) {
+            let mut j = i + 2;
+            if text_is(toks, j, &["من"]) {
+                j += 1;
+            }
+            if let Some((_, k, _)) = part_head(toks, j) {
+                j = k;
+            }
+            return Some((Part::Morning, j, c));
+        }
+    }
+    None
+}
+
+/// Parts of day standing alone: "في المساء", "ساعات الصباح", "ليلاً", "منتصف الليل".
+fn part_alone(toks: &[Tok], i: usize) -> Option<(DayRef, Part, usize, usize)> {
+    let t = toks.get(i)?;
+    let (start, clitic) = match t.word("ساعات") {
+        Some(c) => (i + 1, Some(c)),
+        None => (i, None),
+    };
+    let u = toks.get(start)?;
+    let found = [
+        (&["الفجر", "الصباح", "فجرا", "صباحا"][..], Part::Morning),
+        (&["الظهر", "ظهرا"][..], Part::Noon),
+        (&["العصر", "عصرا"][..], Part::Afternoon),
+        (&["المساء", "مساء", "مساءا"][..], Part::Evening),
+        (&["الليل", "ليلا", "الليله"][..], Part::Night),
+    ]
+    .iter()
+    .find_map(|(words, part)| u.any(words).map(|c| (*part, c)));
+    if let Some((part, c)) = found {
+        let clitic = clitic.unwrap_or(c);
+        // الليلة is tonight; الليل and ليلاً are the night just past unless a day is named.
+        let d = if u.is("الليله") {
+            DayRef::Context
+        } else if part == Part::Night {
+            DayRef::LastNight
+        } else {
+            DayRef::Context
+        };
+        if part == Part::Noon && u.is("الظهر") && toks.get(i.wrapping_sub(1)).is_some_and(|p| p.is("بعد")) {
+            return None;
+        }
+        return Some((d, part, start + 1, clitic));
+    }
+    if clitic.is_none() {
+        if let Some(c) = t.word("منتصف") {
+            if text_is(toks, i + 1, &["الليل"]) {
+                return Some((DayRef::Context, Part::Midnight, i + 2, c));
+            }
+        }
+        if let Some(c) = t.word("بعد") {
+            if text_is(toks, i + 1, &["الظهر", "الظهيره"]) {
+                return Some((DayRef::Context, Part::Afternoon, i + 2, c));
+            }
+        }
+    }
+    None
+}
+
+fn part_of_day(toks: &[Tok], i: usize) -> Option<Hit> {
+    // الليلة الماضية, ليلة أمس: the night before publication.
+    if let Some(c) = toks.get(i).and_then(|t| t.word("الليله")) {
+        if text_is(toks, i + 1, &["الماضيه", "المنصرمه", "الفاءته", "البارحه"]) {
+            return hit(i, i + 2, c, Sem::Part(DayRef::Offset(-1), Part::Night));
+        }
+    }
+    if let Some((part, j, clitic)) = part_head(toks, i) {
+        let k = if text_is(toks, j, &["من"]) { j + 1 } else { j };
+        if let Some((d, mut next, _)) = day_ref(toks, k) {
+            // ليل الاثنين-الثلاثاء / ليلة الاثنين إلى الثلاثاء: the night of the first day.
+            if matches!(part, Part::Night | Part::Midnight) && matches!(d, DayRef::Weekday(..)) {
+                let sep = toks.get(next).is_some_and(|t| t.punct("-") || t.punct("/") || t.is("الي") || t.is("علي"));
+                if sep && toks.get(next + 1).and_then(weekday).is_some() {
+                    next += 2;
+                }
+            }
+            let (d, part) = match (part, d) {
+                // منتصف ليل الاثنين: the midnight that ends Monday.
+                (Part::Midnight, DayRef::Weekday(..)) => (d, Part::Midnight),
+                _ => (d, part),
+            };
+            return hit(i, next, clitic, Sem::Part(d, part));
+        }
+    }
+    if let Some((d, part, next, clitic)) = part_alone(toks, i) {
+        return hit(i, next, clitic, Sem::Part(d, part));
+    }
+    // الثلاثاء صباحاً / أمس مساءً.
+    let (d, j, clitic) = day_ref(toks, i)?;
+    let t = toks.get(j)?;
+    let part = if t.any(&["صباحا", "فجرا"]).is_some() {
+        Part::Morning
+    } else if t.is("ظهرا") {
+        Part::Noon
+    } else if t.is("عصرا") {
+        Part::Afternoon
+    } else if t.any(&["مساء", "مساءا"]).is_some() && !toks.get(j + 1).is_some_and(|u| weekday(u).is_some()) {
+        Part::Evening
+    } else if t.is("ليلا") {
+        Part::Night
+    } else {
+        return None;
+    };
+    hit(i, j + 1, clitic, Sem::Part(d, part))
+}
+
+/// The hour of a clock time: digits, `hh:mm`, or a feminine ordinal (التاسعة).
+/// Returns (hour, minute, next, clitic, strong) where `strong` says the form is a
+/// time on its own (`20:05`).
+fn hour_at(toks: &[Tok], i: usize) -> Option<(u32, u32, usize, usize, bool)> {
+    let t = toks.get(i)?;
+    if let Some((h, m, sep)) = t.clock() {
+        return Some((h, m, i + 1, 0, sep == ':'));
+    }
+    if let Some(h) = t.int().filter(|h| *h <= 24 && t.text.len() <= 2) {
+        return Some((h, 0, i + 1, 0, false));
+    }
+    let (h, j, c) = ordinal(toks, i, true)?;
+    (h <= 12).then_some((h, 0, j, c, false))
+}
+
+/// Minutes after the hour in words: والنصف, والربع, إلا ربعاً, و10 دقائق.
+fn minutes_at(toks: &[Tok], i: usize, hour: u32) -> Option<(u32, u32, usize)> {
+    let t = toks.get(i)?;
+    if t.text == "والنصف" {
+        return Some((hour, 30, i + 1));
+    }
+    if t.text == "والربع" {
+        return Some((hour, 15, i + 1));
+    }
+    if t.text == "والثلث" {
+        return Some((hour, 20, i + 1));
+    }
+    if t.text == "الا" {
+        let m = match toks.get(i + 1)?.text {
+            "ربعا" | "الربع" | "ربع" => 45,
+            "ثلثا" | "الثلث" | "ثلث" => 40,
+            _ => return None,
+        };
+        return Some(((hour + 23) % 24, m, i + 2));
+    }
+    // و10 دقائق / و25 دقيقة / وعشر دقائق.
+    let (n, j) = if t.text == "و" {
+        (toks.get(i + 1)?.int()?, i + 2)
+    } else {
+        let (n, j, c) = super::lexicon::cardinal_words(toks, i)?;
+        (c > 0).then_some((n, j))?
+    };
+    (n < 60 && text_is(toks, j, &["دقيقه", "دقاءق", "دقايق"])).then_some((hour, n, j + 1))
+}
+
+/// A clock time: [day] [الساعة] hour [minutes] [صباحاً/مساءً | من صباح/مساء <day>] [zone].
+fn clock(toks: &[Tok], i: usize) -> Option<Hit> {
+    let (mut day, mut j, mut clitic, dated) = match day_ref(toks, i) {
+        Some((d, j, c)) => (d, j, c, true),
+        None => (DayRef::Context, i, 0, false),
+    };
+    let saa = toks.get(j).and_then(|t| t.word("الساعه"));
+    if let Some(c) = saa {
+        if !dated {
+            clitic = c;
+        }
+        j += 1;
+    }
+    let (mut hour, mut minute, next, c, strong) = hour_at(toks, j)?;
+    if saa.is_none() && !dated {
+        clitic = c;
+    }
+    j = next;
+    if let Some((h, m, k)) = minutes_at(toks, j, hour) {
+        (hour, minute, j) = (h, m, k);
+    }
+    let mut marked = false;
+    let t = toks.get(j);
+    let pm = |h: u32| if h < 12 { h + 12 } else { h };
+    if t.is_some_and(|t| t.is("صباحا") || t.is("فجرا")) {
+        hour %= 12;
+        (marked, j) = (true, j + 1);
+    } else if t.is_some_and(|t| t.is("ظهرا")) {
+        hour = if hour <= 6 { hour + 12 } else { hour };
+        (marked, j) = (true, j + 1);
+    } else if t.is_some_and(|t| t.is("عصرا") || t.is("مساء") || t.is("مساءا")) {
+        hour = pm(hour);
+        (marked, j) = (true, j + 1);
+    } else if t.is_some_and(|t| t.is("ليلا")) {
+        hour = if hour >= 6 && hour < 12 { hour + 12 } else if hour == 12 { 0 } else { hour };
+        (marked, j) = (true, j + 1);
+    } else if t.is_some_and(|t| t.is("بعد")) && text_is(toks, j + 1, &["الظهر", "الظهيره"]) {
+        hour = pm(hour);
+        (marked, j) = (true, j + 2);
+    } else if t.is_some_and(|t| t.is("من")) {
+        // السابعة من مساء أمس.
+        if let Some(Hit { next, sem: Sem::Part(d, part), .. }) = part_of_day(toks, j + 1) {
+            match part {
+                Part::Afternoon | Part::Evening => hour = pm(hour),
+                Part::Night if (6..12).contains(&hour) => hour += 12,
+                Part::Morning => hour %= 12,
+                _ => {}
+            }
+            if !dated {
+                day = d;
+            }
+            (marked, j) = (true, next);
+        }
+    }
+    let zone = match zone_at(toks, j) {
+        Some((z, k)) => {
+            j = k;
+            z
+        }
+        None => Zone::Unstated,
+    };
+    let is_time = strong || saa.is_some() || marked || zone != Zone::Unstated;
+    if !is_time || hour > 24 {
+        return None;
+    }
+    hit(i, j, clitic, Sem::Clock { day, hour, minute, zone })
+}
+
+/// "في الدقيقة الخامسة" of a dawn or just after midnight: 00:05 of the day.
+fn minute_after_midnight(toks: &[Tok], i: usize) -> Option<Hit> {
+    let clitic = toks.get(i)?.word("الدقيقه")?;
+    let (minute, next) = match toks.get(i + 1)?.int() {
+        Some(n) => (n, i + 2),
+        None => {
+            let (n, j, _) = ordinal(toks, i + 1, true)?;
+            (n, j)
+        }
+    };
+    if minute >= 60 {
+        return None;
+    }
+    let sentence = toks[i].sentence;
+    let after = text_is(toks, next, &["بعد"]) && text_is(toks, next + 1, &["منتصف"]);
+    let before = toks[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence == sentence)
+        .any(|t| t.is("فجر") || t.is("منتصف") || t.is("الفجر"));
+    let next = if after { next + 3 } else { next };
+    (after || before).then(|| Hit { first: i, next, clitic, sem: Sem::Clock { day: DayRef::Context, hour: 0, minute, zone: Zone::Unstated } })
+}

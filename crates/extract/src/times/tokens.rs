@@ -1,0 +1,208 @@
+//! Tokens over the matching key: words, numbers and single punctuation marks, each with
+//! its key byte range, its sentence and its clause. Matchers work on these, never on
+//! the original text, so diacritics, tatweel and hamza spellings never break a match.
+
+use marsad_text::Keyed;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'k> {
+    pub text: &'k str,
+    pub kind: Kind,
+    /// Key byte range.
+    pub start: usize,
+    pub end: usize,
+    pub sentence: u32,
+    /// Clauses end at any punctuation but the slash of paired month names.
+    pub clause: u32,
+}
+
+/// Proclitic combinations a time word may carry: conjunction (و ف) then preposition
+/// (ب ل ك). Longest first so that "وب" comes off before "و".
+const CLITICS: [&str; 10] = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+
+impl<'k> Tok<'k> {
+    /// Does this token read `w` (a key form), possibly behind proclitics? Returns the
+    /// byte length of the proclitics, which stay outside the expression's span.
+    /// The whole token is tried first, so words that begin with و ف ب ل ك (فجر, ليلة,
+    /// بعد) are read as themselves.
+    pub fn word(&self, w: &str) -> Option<usize> {
+        if self.kind != Kind::Word {
+            return None;
+        }
+        if self.text == w {
+            return Some(0);
+        }
+        // للعام = ل + العام with the article's alef elided.
+        if let (Some(rest), Some(wrest)) = (self.text.strip_prefix("لل"), w.strip_prefix("ال")) {
+            if rest == wrest {
+                return Some("ل".len());
+            }
+        }
+        for c in CLITICS {
+            if let Some(rest) = self.text.strip_prefix(c) {
+                if rest == w && rest.chars().count() >= 2 {
+                    return Some(c.len());
+                }
+            }
+        }
+        None
+    }
+
+    /// The token as one of `words` (key forms), with its proclitic length.
+    pub fn any(&self, words: &[&str]) -> Option<usize> {
+        words.iter().find_map(|w| self.word(w))
+    }
+
+    pub fn is(&self, w: &str) -> bool {
+        self.word(w).is_some()
+    }
+
+    pub fn punct(&self, p: &str) -> bool {
+        self.kind == Kind::Punct && self.text == p
+    }
+
+    /// An integer written in digits (ASCII after keying).
+    pub fn int(&self) -> Option<u32> {
+        if self.kind == Kind::Num && self.text.bytes().all(|b| b.is_ascii_digit()) && self.text.len() <= 6 {
+            self.text.parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// `hh:mm`, `hh,mm` or `hh.mm` with a valid hour and two-digit minutes.
+    pub fn clock(&self) -> Option<(u32, u32, char)> {
+        if self.kind != Kind::Num {
+            return None;
+        }
+        let sep = self.text.find([':', ',', '.'])?;
+        let (h, m) = (&self.text[..sep], &self.text[sep + 1..]);
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        let sep_char = self.text[sep..].chars().next()?;
+        (h <= 24 && m < 60).then_some((h, m, sep_char))
+    }
+}
+
+fn is_sentence_end(p: &str) -> bool {
+    matches!(p, "." | "!" | "?" | "؟" | "…")
+}
+
+/// Splits the key of `text` into tokens. Digits and letters written together (و11,
+/// 2020م, ال10) become separate tokens; digits joined by `:` `,` `.` stay one number.
+pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
+    let key = keyed.key.as_str();
+    let mut toks: Vec<Tok<'k>> = Vec::with_capacity(key.len() / 5);
+    let mut sentence = 0u32;
+    let mut clause = 0u32;
+    let mut prev_end_orig = 0usize;
+    let bytes = key.as_bytes();
+    let mut i = 0;
+    while i < key.len() {
+        let Some(c) = key[i..].chars().next() else { break };
+        let len = c.len_utf8();
+        if c == ' ' {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let kind = if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while j < key.len() {
+                let b = bytes[j];
+                if b.is_ascii_digit() {
+                    j += 1;
+                } else if matches!(b, b':' | b',' | b'.') && j + 1 < key.len() && bytes[j + 1].is_ascii_digit() {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            i = j;
+            Kind::Num
+        } else if c.is_alphabetic() {
+            let mut j = i;
+            while let Some(d) = key[j..].chars().next() {
+                if d.is_alphabetic() {
+                    j += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            i = j;
+            Kind::Word
+        } else {
+            i += len;
+            Kind::Punct
+        };
+        // A line break in the original text ends a sentence (keys fold it to a space).
+        let (orig_start, orig_end) = keyed.span_of(start, i, text);
+        if !toks.is_empty() && text.get(prev_end_orig..orig_start).is_some_and(|gap| gap.contains('\n')) {
+            sentence += 1;
+            clause += 1;
+        }
+        prev_end_orig = orig_end;
+        let tok_text = &key[start..i];
+        toks.push(Tok { text: tok_text, kind, start, end: i, sentence, clause });
+        if kind == Kind::Punct {
+            if is_sentence_end(tok_text) {
+                sentence += 1;
+            }
+            if tok_text != "/" {
+                clause += 1;
+            }
+        }
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_and_clitics_split_and_clock_numbers_hold_together() {
+        let text = "في 9 نوفمبر 2020 و11 يناير، الساعة 20:05 (06,00 ت غ).";
+        let k = Keyed::new(text);
+        let toks = tokenise(&k, text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            ["في", "9", "نوفمبر", "2020", "و", "11", "يناير", "،", "الساعه", "20:05", "(", "06,00", "ت", "غ", ")", "."]
+        );
+        assert_eq!(toks[9].clock(), Some((20, 5, ':')));
+        assert_eq!(toks[11].clock(), Some((6, 0, ',')));
+        assert_eq!(toks[3].int(), Some(2020));
+        assert!(toks[6].clause > toks[3].clause);
+    }
+
+    #[test]
+    fn proclitics_come_off_but_words_starting_with_them_stay() {
+        let text = "ومساء فجر لعام للعام بعد";
+        let k = Keyed::new(text);
+        let toks = tokenise(&k, text);
+        assert_eq!(toks[0].word("مساء"), Some("و".len()));
+        assert_eq!(toks[1].word("فجر"), Some(0));
+        assert_eq!(toks[1].word("جر"), None);
+        assert_eq!(toks[2].word("عام"), Some("ل".len()));
+        assert_eq!(toks[3].word("العام"), Some("ل".len()));
+        assert_eq!(toks[4].word("بعد"), Some(0));
+    }
+
+    #[test]
+    fn line_breaks_end_sentences() {
+        let text = "الثلاثاء\nالاثنين";
+        let k = Keyed::new(text);
+        let toks = tokenise(&k, text);
+        assert_ne!(toks[0].sentence, toks[1].sentence);
+    }
+}
