@@ -1,0 +1,247 @@
+//! Words of the body on their matching keys, with byte spans and sentence numbers, shared by
+//! the claim and event readers.
+
+use super::context::{Context, Party};
+use marsad_model::{EntityType, Mention, Span};
+use marsad_text::Keyed;
+
+/// The strongest punctuation between a word and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Sep {
+    Space,
+    Comma,
+    Colon,
+    Stop,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    /// Byte range in the key.
+    pub k0: usize,
+    pub k1: usize,
+    /// Byte range in the body.
+    pub span: Span,
+    pub sentence: usize,
+    pub sep: Sep,
+    /// Inside parentheses: a gloss (a time converted to GMT, an English name).
+    pub paren: bool,
+}
+
+pub(crate) struct Doc<'c, 'a> {
+    pub cx: &'c Context<'a>,
+    pub keyed: Keyed,
+    pub toks: Vec<Tok>,
+    /// Token index ranges of each sentence.
+    pub sents: Vec<std::ops::Range<usize>>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == 'ء'
+}
+
+impl<'c, 'a> Doc<'c, 'a> {
+    pub fn new(cx: &'c Context<'a>) -> Self {
+        let keyed = Keyed::new(cx.body);
+        let key = keyed.key.as_str();
+        let mut toks = Vec::new();
+        let mut sep = Sep::Stop;
+        let mut depth = 0usize;
+        let mut start: Option<usize> = None;
+        let chars: Vec<(usize, char)> = key.char_indices().collect();
+        for (n, &(i, c)) in chars.iter().enumerate() {
+            // A digit group separator stays inside a number: 1,300 and 2.5.
+            let in_number = matches!(c, ',' | '.' | '٫' | '٬')
+                && n > 0
+                && chars[n - 1].1.is_ascii_digit()
+                && chars.get(n + 1).is_some_and(|p| p.1.is_ascii_digit());
+            if is_word_char(c) || in_number {
+                start.get_or_insert(i);
+                continue;
+            }
+            if let Some(s) = start.take() {
+                toks.push(Self::tok(&keyed, cx.body, s, i, sep, depth > 0));
+                sep = Sep::Space;
+            }
+            let here = match c {
+                '،' | ',' | '؛' | ';' | '-' | '–' => Sep::Comma,
+                ':' => Sep::Colon,
+                '.' | '؟' | '?' | '!' | '\n' => Sep::Stop,
+                _ => Sep::Space,
+            };
+            sep = sep.max(here);
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                '\n' => depth = 0,
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            toks.push(Self::tok(&keyed, cx.body, s, key.len(), sep, depth > 0));
+        }
+        let sents = Self::assign_sentences(cx, &mut toks);
+        Doc {
+            cx,
+            keyed,
+            toks,
+            sents,
+        }
+    }
+
+    fn tok(keyed: &Keyed, body: &str, k0: usize, k1: usize, sep: Sep, paren: bool) -> Tok {
+        let (s, e) = keyed.span_of(k0, k1, body);
+        Tok {
+            k0,
+            k1,
+            span: Span::new(s, e),
+            sentence: 0,
+            sep,
+            paren,
+        }
+    }
+
+    fn assign_sentences(cx: &Context, toks: &mut [Tok]) -> Vec<std::ops::Range<usize>> {
+        if cx.sentences.is_empty() {
+            return vec![0..toks.len()];
+        }
+        let mut ranges = vec![0..0; cx.sentences.len()];
+        let mut s = 0;
+        for (i, t) in toks.iter_mut().enumerate() {
+            while s + 1 < cx.sentences.len() && t.span.start >= cx.sentences[s + 1].start {
+                s += 1;
+            }
+            t.sentence = s;
+            if ranges[s].is_empty() {
+                ranges[s] = i..i + 1;
+            } else {
+                ranges[s].end = i + 1;
+            }
+        }
+        ranges
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.keyed.key[t.k0..t.k1]
+    }
+
+    /// Token index of the word that holds key byte `k`.
+    pub fn tok_at_key(&self, k: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.k1 <= k);
+        (i < self.toks.len() && self.toks[i].k0 <= k).then_some(i)
+    }
+
+    pub fn sentence_span(&self, s: usize) -> Span {
+        self.cx.sentences.get(s).copied().unwrap_or_else(|| {
+            let r = &self.sents[s];
+            match (
+                self.toks.get(r.start),
+                self.toks.get(r.end.saturating_sub(1)),
+            ) {
+                (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+                _ => Span::new(0, self.cx.body.len()),
+            }
+        })
+    }
+
+    /// The mention that begins inside word `i` (after its proclitics).
+    pub fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        let t = &self.toks[i];
+        let ms = self.cx.mentions;
+        let j = ms.partition_point(|m| m.span.start < t.span.start);
+        ms.get(j).filter(|m| m.span.start < t.span.end)
+    }
+
+    /// Index of the last word a span touches.
+    pub fn last_tok_of(&self, span: Span) -> usize {
+        self.toks
+            .partition_point(|t| t.span.start < span.end)
+            .saturating_sub(1)
+    }
+
+    /// The country a nationality adjective at word `i` names.
+    pub fn demonym(&self, i: usize) -> Option<String> {
+        let w = self.word(i);
+        // The accusative adjective ends in ا: جنديا أرمينيا، جنديًا أرمنيًا.
+        stems(w).into_iter().find_map(|s| {
+            (self.cx.demonym)(s).or_else(|| {
+                s.strip_suffix("يا")
+                    .and_then(|b| (self.cx.demonym)(&format!("{b}ي")))
+            })
+        })
+    }
+
+    /// A party starting at word `i`: a mention there, or a noun with a nationality
+    /// adjective (`القوات الأرمينية`, `نظيره الأذربيجاني`). Returns it and its last word.
+    pub fn party_at(&self, i: usize, lo: usize) -> Option<(Party, usize)> {
+        if let Some(m) = self.mention_at(i) {
+            return Some((Party::of_mention(self.cx, m), self.last_tok_of(m.span)));
+        }
+        let country = self.demonym(i)?;
+        let from = if i > lo && self.toks[i].sep == Sep::Space {
+            i - 1
+        } else {
+            i
+        };
+        let span = Span::new(self.toks[from].span.start, self.toks[i].span.end);
+        // A name right after its title is the better label: الرئيس الأذربيجاني إلهام علييف.
+        if let Some(m) = self.toks.get(i + 1).and_then(|_| self.mention_at(i + 1)) {
+            let p = Party::of_mention(self.cx, m);
+            if p.side.as_deref().is_none_or(|s| s == country) {
+                return Some((
+                    Party {
+                        side: Some(country),
+                        ..p
+                    },
+                    self.last_tok_of(m.span),
+                ));
+            }
+        }
+        Some((Party::of_demonym(country, span, self.cx.body), i))
+    }
+
+    pub fn is_place_after_fi(&self, i: usize, m: &Mention) -> bool {
+        m.kind == EntityType::Location && i > 0 && {
+            let w = self.word(i);
+            w.starts_with("في") || (self.word(i - 1) == "في" && self.toks[i].sep == Sep::Space)
+        }
+    }
+}
+
+/// A word and what remains of it after taking off proclitics: و/ف, then ب/ل/ك, then the
+/// article ال (or ل+ال contracted to لل). Only remainders of two letters or more count.
+pub(crate) fn stems(w: &str) -> Vec<&str> {
+    fn strip<'s>(w: &'s str, p: &str) -> Option<&'s str> {
+        w.strip_prefix(p).filter(|r| r.chars().count() >= 2)
+    }
+    let mut out = vec![w];
+    if let Some(r) = strip(w, "و").or_else(|| strip(w, "ف")) {
+        out.push(r);
+    }
+    for i in 0..out.len() {
+        for p in ["ب", "ل", "ك"] {
+            if let Some(r) = strip(out[i], p) {
+                out.push(r);
+            }
+        }
+    }
+    for i in 0..out.len() {
+        if let Some(r) = strip(out[i], "ال").or_else(|| strip(out[i], "لل")) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stems;
+
+    #[test]
+    fn stems_take_off_proclitics_and_article() {
+        assert!(stems("وللقوات").contains(&"قوات"));
+        assert!(stems("بالقصف").contains(&"قصف"));
+        assert!(stems("والقتلى").contains(&"قتلى"));
+        assert!(!stems("بث").contains(&"ث"));
+    }
+}

@@ -1,0 +1,281 @@
+//! Who is speaking: frames of reported speech (قالت وزارة الدفاع ... إن، حسبما أعلنت يريفان،
+//! وأضافت أن ...) and the party each one names, carried from sentence to sentence.
+
+use super::context::Party;
+use super::doc::{stems, Doc, Sep};
+use marsad_text::key;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A place where the text says who speaks.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame {
+    pub tok: usize,
+    pub sentence: usize,
+    /// An attribution after what it attributes (حسبما أعلنت يريفان، وفق الوكالة).
+    pub postposed: bool,
+    /// A headline of the form `أرمينيا: 32 قتيلاً`.
+    pub headline: bool,
+    pub speaker: Option<Party>,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(&format!("^(?:{p})$")).unwrap_or_else(|e| panic!("speech pattern: {e}"))
+}
+
+/// Verbs of saying and reporting, and accusing (an accusation is said by its subject).
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    re("قال|قالت|قالوا|يقول|تقول|اعلن|اعلنت|اعلنوا|يعلن|تعلن|اكد|اكدت|اكدوا|يءكد|تءكد|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اشار|اشارت|اضاف|اضافت|صرح|صرحت|لفت|لفتت|تابع|تابعت|شدد|شددت|نقل|نقلت|اعترف|اعترفت|اقر|اقرت|كشف|كشفت|ابلغ|ابلغت|اورد|اوردت|اتهم|اتهمت|يتهم|تتهم|زعم|زعمت|نفي|نفت|ادعي|ادعت|رجح|رجحت|قدر|قدرت|وثق|وثقت|احصي|احصت|سجل|سجلت")
+});
+
+/// Participles that continue a speaker's words without naming them (مشيرةً إلى أن).
+static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    re("مشيرا|مشيره|مءكدا|مءكده|مضيفا|مضيفه|موضحا|موضحه|لافتا|لافته|مشددا|مشدده|معتبرا|معتبره|متهما|متهمه|معلنا|معلنه")
+});
+
+/// Attributions placed after the report.
+static POSTPOSED: LazyLock<Regex> = LazyLock::new(|| re("حسب|بحسب|حسبما|وفق|وفقا|طبقا|نقلا"));
+
+/// Words that end the search for a subject: the complement of the verb begins.
+const STOPS: [&str; 10] = [
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "بان",
+    "بانه",
+    "بانها",
+    "الي",
+    "عن",
+    "علي",
+];
+
+/// A definite noun that points back to a body named before (الوزارة → وزارة الدفاع ...).
+const ANAPHORS: [&str; 14] = [
+    "الوزاره",
+    "الوكاله",
+    "الحكومه",
+    "السلطات",
+    "الرءاسه",
+    "المنظمه",
+    "الهيءه",
+    "البعثه",
+    "الشرطه",
+    "اللجنه",
+    "المصدر",
+    "المتحدث",
+    "المسءول",
+    "الناطق",
+];
+const PERSONAL: [&str; 4] = ["المصدر", "المتحدث", "المسءول", "الناطق"];
+
+/// Nouns that head a speaker's title in construct (رئيس الوزراء، وزير الخارجية، مصدر في ...).
+const TITLES: [&str; 24] = [
+    "رءيس",
+    "وزير",
+    "وزيره",
+    "ناءب",
+    "مستشار",
+    "مسءول",
+    "مصدر",
+    "مصادر",
+    "متحدث",
+    "قاءد",
+    "امين",
+    "امينه",
+    "سفير",
+    "مندوب",
+    "مدير",
+    "ممثل",
+    "زعيم",
+    "مراسل",
+    "عضو",
+    "قياده",
+    "مكتب",
+    "امس",
+    "مساء",
+    "صباح",
+];
+
+/// Words that refer to the speaker just quoted (وفق قوله، بحسب تعبيره).
+const HIS_WORDS: [&str; 6] = ["قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه"];
+
+fn matches(re: &Regex, w: &str) -> bool {
+    stems(w).iter().take(2).any(|s| re.is_match(s))
+}
+
+/// All speech frames of the document, in order, each with its speaker resolved.
+pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::new();
+    let mut last: Option<Party> = None;
+    for (s, r) in doc.sents.iter().enumerate() {
+        let first_in_sentence = out.len();
+        if let Some(f) = headline(doc, r.clone(), s) {
+            last = f.speaker.clone();
+            out.push(f);
+        }
+        for i in r.clone() {
+            let w = doc.word(i);
+            let (postposed, participle) = (matches(&POSTPOSED, w), matches(&PARTICIPLE, w));
+            if !postposed && !participle && !matches(&SPEECH, w) {
+                continue;
+            }
+            let mut speaker = None;
+            if postposed {
+                let mut j = i + 1;
+                while j < r.end
+                    && j <= i + 2
+                    && (doc.word(j) == "ما" || matches(&SPEECH, doc.word(j)))
+                {
+                    j += 1;
+                }
+                if j < r.end && HIS_WORDS.contains(&doc.word(j)) {
+                    speaker = last.clone();
+                } else {
+                    speaker = subject(doc, j.saturating_sub(1), r.end, &last);
+                }
+                if speaker.is_none() {
+                    continue;
+                }
+            } else if !participle {
+                let from = reported_from(doc, i, r.end).unwrap_or(i);
+                speaker = subject(doc, from, r.end, &last);
+            }
+            if speaker.is_none() {
+                speaker = out[first_in_sentence..]
+                    .iter()
+                    .rev()
+                    .find_map(|f| f.speaker.clone())
+                    .or_else(|| {
+                        (i > r.start + 1)
+                            .then(|| party_before(doc, i, r.start))
+                            .flatten()
+                    })
+                    .or_else(|| last.clone());
+            }
+            if speaker.is_some() {
+                last = speaker.clone();
+            }
+            out.push(Frame {
+                tok: i,
+                sentence: s,
+                postposed,
+                headline: false,
+                speaker,
+            });
+        }
+    }
+    out
+}
+
+/// `نقل X عن Y قوله`: the words are Y's.
+fn reported_from(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    let w = stems(doc.word(i));
+    if !w.iter().any(|s| s.starts_with("نقل")) {
+        return None;
+    }
+    (i + 1..end.min(i + 9)).find(|&j| doc.word(j) == "عن")
+}
+
+/// `أرمينيا: 32 قتيلاً و200 جريح` — a party, a colon, the report.
+fn headline(doc: &Doc, r: std::ops::Range<usize>, s: usize) -> Option<Frame> {
+    let (party, last) = doc.party_at(r.start, r.start)?;
+    let next = doc.toks.get(last + 1).filter(|_| last + 1 < r.end)?;
+    (next.sep == Sep::Colon).then(|| Frame {
+        tok: r.start,
+        sentence: s,
+        postposed: false,
+        headline: true,
+        speaker: Some(party),
+    })
+}
+
+/// The subject after a verb at `i`: a party within a few words, before the complement.
+fn subject(doc: &Doc, i: usize, end: usize, last: &Option<Party>) -> Option<Party> {
+    let mut fillers = 0;
+    for j in i + 1..end {
+        let t = &doc.toks[j];
+        if t.sep >= Sep::Colon && j > i + 1 {
+            break;
+        }
+        let w = doc.word(j);
+        if let Some(p) = anaphor(doc, j, last) {
+            return Some(p);
+        }
+        if let Some(m) = doc.mention_at(j) {
+            if !doc.is_place_after_fi(j, m) {
+                return doc.party_at(j, i + 1).map(|p| p.0);
+            }
+        } else if let Some((p, _)) = doc.party_at(j, i + 1).filter(|_| j > i + 1) {
+            return Some(p);
+        }
+        if STOPS.contains(&w) {
+            return None;
+        }
+        // An indefinite word right after the verb begins its object: the subject is left
+        // out (وأكد تقهقر القوات ...), so the words are the last speaker's.
+        let ss = stems(w);
+        if j == i + 1
+            && !ss.iter().any(|s| s.starts_with("ال") || TITLES.contains(s))
+            && !w.starts_with("ال")
+        {
+            return None;
+        }
+        fillers += 1;
+        if fillers > 3 {
+            return None;
+        }
+    }
+    None
+}
+
+/// A definite noun at `j` that names a body mentioned earlier, or the last speaker.
+fn anaphor(doc: &Doc, j: usize, last: &Option<Party>) -> Option<Party> {
+    let w = doc.word(j);
+    let head = stems(w).into_iter().find(|s| ANAPHORS.contains(s))?;
+    // A definite noun followed by its own qualifier is a new name, not a pointer back.
+    if doc.mention_at(j).is_some()
+        || doc
+            .toks
+            .get(j + 1)
+            .is_some_and(|_| doc.demonym(j + 1).is_some())
+    {
+        return None;
+    }
+    if PERSONAL.contains(&head) {
+        if let Some(p) = last {
+            return Some(p.clone());
+        }
+    } else {
+        let bare = &head["ال".len()..];
+        let before = doc.toks[j].span.start;
+        let found = doc
+            .cx
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= before)
+            .find(|m| key(&m.text).contains(bare));
+        if let Some(m) = found {
+            return Some(super::context::Party::of_mention(doc.cx, m));
+        }
+    }
+    let span = doc.toks[j].span;
+    Some(Party {
+        entity: None,
+        label: doc.cx.body[span.start..span.end].to_string(),
+        span,
+        side: None,
+    })
+}
+
+/// The nearest party before word `i` in its sentence (`بثت وزارة ... صورا قالت إنها`).
+fn party_before(doc: &Doc, i: usize, lo: usize) -> Option<Party> {
+    (lo..i).rev().take(10).find_map(|j| {
+        let m = doc.mention_at(j);
+        if m.is_some_and(|m| doc.is_place_after_fi(j, m)) {
+            return None;
+        }
+        doc.party_at(j, lo).map(|p| p.0)
+    })
+}
