@@ -1,0 +1,33 @@
+//! Trains the NER model and writes `data/models/ner.bin` plus a JSON report.
+//!
+//! `cargo run --release -p marsad-extract --example train_ner [-- OUT.bin]`
+//! Reads the shared data next to the repository (`../shared/data`) and `data/ner/`.
+
+use marsad_extract::ner::{train, TrainConfig};
+use std::path::{Path, PathBuf};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let shared = root.join("../shared/data");
+    let out = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("data/models/ner.bin"));
+    let mut cfg = TrainConfig::standard(&shared, &root.join("data"));
+    if let Ok(e) = std::env::var("NER_EPOCHS") {
+        cfg.epochs = e.parse()?;
+    }
+    if let Ok(n) = std::env::var("NER_MAX_NEWS") {
+        cfg.max_news_articles = n.parse()?;
+    }
+    if std::env::var("NER_NO_EXTRA").is_ok() {
+        cfg.extra.clear();
+    }
+    let (model, report) = train(&cfg, &mut |line| eprintln!("{line}"))?;
+    model.save(&out)?;
+    println!("{report}");
+    let json = out.with_extension("report.json");
+    std::fs::write(&json, serde_json::to_string_pretty(&report)?)?;
+    eprintln!("wrote {} and {}", out.display(), json.display());
+    Ok(())
+}
