@@ -1,1 +1,264 @@
-//! marsad-kb
+//! marsad-kb: the knowledge base of people, places and organisations that Arabic news
+//! names, with their Arabic spellings, coordinates and the side each speaks for.
+//!
+//! The data is built once from the shared gazetteer and hand-curated lists
+//! ([`build::build`]) into `data/kb/`, and compiled into the binary:
+//! [`Kb::embedded`] needs no files at run time. Names are looked up by matching key
+//! (`marsad_text::key`); [`variant_key`] and [`same_name`] link transliteration
+//! variants (داشكسن ~ داشكسان) without merging different names (يريفان ≠ إيران).
+
+mod body;
+pub mod build;
+pub mod demonym;
+mod error;
+pub mod records;
+mod variant;
+
+pub use body::{BodyMatch, BodyPattern};
+pub use demonym::{Demonym, Gender, Number};
+pub use error::KbError;
+pub use records::{EntityClass, Record};
+pub use variant::{same_name, variant_key};
+
+use body::BodyPatterns;
+use marsad_model::{Entity, EntityType};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A handle to one KB entity, cheap to copy; resolve it with [`Kb::get`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EntityRef {
+    pub index: u32,
+    pub kind: EntityType,
+    pub class: EntityClass,
+}
+
+/// The data files the KB is made of, as text.
+pub struct Sources<'a> {
+    pub entities: &'a str,
+    pub demonyms: &'a str,
+    pub state_bodies: &'a str,
+    pub body_labels: &'a str,
+}
+
+static EMBEDDED_SOURCES: Sources<'static> = Sources {
+    entities: include_str!("../../../data/kb/entities.tsv"),
+    demonyms: include_str!("../../../data/kb/demonyms.tsv"),
+    state_bodies: include_str!("../../../data/kb/curated/state_bodies.tsv"),
+    body_labels: include_str!("../../../data/kb/curated/body_labels.tsv"),
+};
+
+/// Longest name (in tokens) the variant index accepts; longer names match exactly only.
+const MIN_VARIANT_SKELETON: usize = 3;
+
+#[derive(Debug, Default)]
+pub struct Kb {
+    records: Vec<Record>,
+    by_id: HashMap<String, u32>,
+    by_key: HashMap<String, Vec<EntityRef>>,
+    by_variant: HashMap<String, Vec<EntityRef>>,
+    /// Largest number of tokens of a name starting with this token key.
+    max_tokens: HashMap<String, usize>,
+    max_variant_tokens: HashMap<String, usize>,
+    demonyms: HashMap<String, Demonym>,
+    countries: HashMap<String, u32>,
+    bodies: BodyPatterns,
+}
+
+impl Kb {
+    /// The KB shipped in the repository, parsed once.
+    pub fn embedded() -> &'static Kb {
+        static KB: OnceLock<Kb> = OnceLock::new();
+        // The shipped data is checked by the tests (`embedded_data_parses`); should it
+        // ever fail to parse, the reader runs with an empty KB rather than crash.
+        KB.get_or_init(|| Kb::try_embedded().unwrap_or_default())
+    }
+
+    /// Parses the shipped data, reporting what is wrong with it.
+    pub fn try_embedded() -> Result<Kb, KbError> {
+        Kb::from_sources(&EMBEDDED_SOURCES)
+    }
+
+    pub fn from_sources(src: &Sources<'_>) -> Result<Kb, KbError> {
+        let records = records::parse_entities(src.entities, "entities.tsv")?;
+        let demonyms = records::parse_demonyms(src.demonyms, "demonyms.tsv")?
+            .into_iter()
+            .collect();
+        let bodies = BodyPatterns::parse(src.state_bodies, src.body_labels)?;
+        let mut kb = Kb {
+            demonyms,
+            bodies,
+            ..Kb::default()
+        };
+        for r in records {
+            kb.insert(r);
+        }
+        Ok(kb)
+    }
+
+    fn insert(&mut self, rec: Record) {
+        let index = self.records.len() as u32;
+        let r = EntityRef {
+            index,
+            kind: rec.entity.kind,
+            class: rec.class,
+        };
+        self.by_id.insert(rec.entity.id.clone(), index);
+        if rec.class == EntityClass::Country {
+            if let Some(iso) = &rec.country {
+                self.countries.entry(iso.clone()).or_insert(index);
+            }
+        }
+        let mut keys: Vec<String> = rec.entity.names.iter().map(|n| marsad_text::key(n)).collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            let words = k.split(' ').count();
+            let first = k.split(' ').next().unwrap_or_default().to_string();
+            let v = variant_key(&k);
+            // A nationality adjective is never a place name (أرمينية، روسي).
+            let fuzzy = !self.demonyms.contains_key(&k) && skeleton(&v) >= MIN_VARIANT_SKELETON;
+            if fuzzy {
+                let vfirst = v.split(' ').next().unwrap_or_default().to_string();
+                let m = self.max_variant_tokens.entry(vfirst).or_default();
+                *m = (*m).max(words);
+                push_ref(self.by_variant.entry(v).or_default(), r);
+            }
+            let m = self.max_tokens.entry(first).or_default();
+            *m = (*m).max(words);
+            push_ref(self.by_key.entry(k).or_default(), r);
+        }
+        self.records.push(rec);
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    pub fn get(&self, r: EntityRef) -> &Entity {
+        &self.records[r.index as usize].entity
+    }
+
+    pub fn record(&self, r: EntityRef) -> &Record {
+        &self.records[r.index as usize]
+    }
+
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.records[i as usize].entity)
+    }
+
+    /// The entity of a country by ISO 3166-1 alpha-2 code (`AM`).
+    pub fn country_by_iso(&self, iso2: &str) -> Option<&Entity> {
+        self.countries
+            .get(iso2)
+            .map(|&i| &self.records[i as usize].entity)
+    }
+
+    /// The ISO code of the country an entity belongs to (a country: itself).
+    pub fn country_iso(&self, id: &str) -> Option<&str> {
+        let i = *self.by_id.get(id)?;
+        self.records[i as usize].country.as_deref()
+    }
+
+    /// The country a place or body belongs to.
+    pub fn country_of(&self, id: &str) -> Option<&Entity> {
+        self.country_by_iso(self.country_iso(id)?)
+    }
+
+    /// All entities with a name whose key equals `key`, most important first.
+    pub fn lookup(&self, key: &str) -> &[EntityRef] {
+        self.by_key.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Entities with a name that is a transliteration variant of `key` (same variant
+    /// key, long enough skeleton), most important first. Check with [`same_name`].
+    pub fn lookup_variant(&self, key: &str) -> &[EntityRef] {
+        let v = variant_key(key);
+        if skeleton(&v) < MIN_VARIANT_SKELETON || self.demonyms.contains_key(key) {
+            return &[];
+        }
+        self.by_variant.get(&v).map_or(&[], Vec::as_slice)
+    }
+
+    /// The longest known name at the start of `token_keys`: (tokens, candidates).
+    /// Exact keys win; only when no name matches exactly at any length are
+    /// transliteration variants tried (كلباجار for كلبجار).
+    pub fn longest_match(&self, token_keys: &[&str]) -> Option<(usize, &[EntityRef])> {
+        self.longest_exact(token_keys)
+            .or_else(|| self.longest_variant(token_keys))
+    }
+
+    /// Like [`Kb::longest_match`], exact keys only.
+    pub fn longest_exact(&self, token_keys: &[&str]) -> Option<(usize, &[EntityRef])> {
+        let first = token_keys.first()?;
+        let max = (*self.max_tokens.get(*first)?).min(token_keys.len());
+        let mut buf = String::new();
+        (1..=max).rev().find_map(|n| {
+            join_into(&mut buf, &token_keys[..n]);
+            self.by_key.get(&buf).map(|v| (n, v.as_slice()))
+        })
+    }
+
+    fn longest_variant(&self, token_keys: &[&str]) -> Option<(usize, &[EntityRef])> {
+        let first = variant_key(token_keys.first()?);
+        let max = (*self.max_variant_tokens.get(&first)?).min(token_keys.len());
+        let mut buf = String::new();
+        (1..=max).rev().find_map(|n| {
+            join_into(&mut buf, &token_keys[..n]);
+            let hits = self.lookup_variant(&buf);
+            // Keep only names that are really spellings of what was written.
+            let ok = hits.iter().any(|r| {
+                self.get(*r)
+                    .names
+                    .iter()
+                    .any(|name| same_name(&marsad_text::key(name), &buf))
+            });
+            ok.then_some((n, hits))
+        })
+    }
+
+    /// The country a nationality adjective or people noun points to.
+    pub fn demonym(&self, key: &str) -> Option<&Demonym> {
+        self.demonyms.get(key)
+    }
+
+    /// Whether `key` is a known name or nationality word (used to decide whether a
+    /// proclitic can come off a token: وأرمينيا → و + أرمينيا).
+    pub fn is_name_key(&self, key: &str) -> bool {
+        self.by_key.contains_key(key) || self.demonyms.contains_key(key)
+    }
+}
+
+fn join_into(buf: &mut String, keys: &[&str]) {
+    buf.clear();
+    for (i, k) in keys.iter().enumerate() {
+        if i > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(k);
+    }
+}
+
+fn push_ref(v: &mut Vec<EntityRef>, r: EntityRef) {
+    if !v.contains(&r) {
+        v.push(r);
+    }
+}
+
+fn skeleton(variant: &str) -> usize {
+    variant
+        .chars()
+        .filter(|c| !matches!(c, ' ' | 'ا' | 'و' | 'ي'))
+        .count()
+}
+
+#[cfg(test)]
+mod tests;
