@@ -344,13 +344,13 @@ fn check_analyses(store: &mut dyn Store, stored: &[&Article], english: &Article)
 
     let oldest = &unread[0];
     let read = analysis_naming(oldest, "أرمينيا", "Q399");
-    store.put_analyses(&[read.clone()]).unwrap();
+    store.put_analyses(std::slice::from_ref(&read)).unwrap();
     assert_eq!(store.analysis(&oldest.id).unwrap(), Some(read));
     assert_eq!(ids(&store.unread_articles(100).unwrap()), ids(&unread[1..]));
 
     // A second reading replaces the first.
     let reread = analysis_naming(oldest, "أذربيجان", "Q227");
-    store.put_analyses(&[reread.clone()]).unwrap();
+    store.put_analyses(std::slice::from_ref(&reread)).unwrap();
     assert_eq!(store.analysis(&oldest.id).unwrap(), Some(reread));
 
     // An analysis of an unknown article fails the whole call.
@@ -451,7 +451,7 @@ fn check_stories(store: &mut dyn Store, seeds: &[Article], near0: &Article) {
         &[&seeds[0], near0, &seeds[1], &seeds[4]],
         Some("2022-09-13"),
     );
-    store.replace_stories(&[merged.clone()]).unwrap();
+    store.replace_stories(std::slice::from_ref(&merged)).unwrap();
     assert_eq!(store.stories(&StoryQuery::default()).unwrap(), vec![merged]);
     assert!(store.story("s-clash").unwrap().is_none());
     assert_eq!(

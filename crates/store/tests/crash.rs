@@ -121,10 +121,11 @@ fn killed_writer_leaves_a_consistent_store() {
     let mut committed = 0;
     for line in BufReader::new(stdout).lines() {
         let line = line.unwrap();
-        if let Some(n) = line.strip_prefix("commit ") {
-            committed = n.parse::<usize>().unwrap() + 1;
+        // libtest may print its own words ahead of ours on the same line.
+        if let Some(n) = line.split("commit ").nth(1) {
+            committed = n.trim().parse::<usize>().unwrap() + 1;
         }
-        if line == format!("begin {COMMITTED_BEFORE_KILL}") {
+        if line.ends_with(&format!("begin {COMMITTED_BEFORE_KILL}")) {
             break;
         }
     }
@@ -132,6 +133,8 @@ fn killed_writer_leaves_a_consistent_store() {
         committed, COMMITTED_BEFORE_KILL,
         "the writer never got that far"
     );
+    // A batch takes about 100 ms in a debug build: let it get well into its writes.
+    std::thread::sleep(std::time::Duration::from_millis(30));
     // Child::kill sends SIGKILL: no destructor, no rollback, no checkpoint runs.
     writer.0.kill().unwrap();
     let status = writer.0.wait().unwrap();
@@ -154,6 +157,14 @@ fn killed_writer_leaves_a_consistent_store() {
     assert!(
         whole.contains(&count),
         "{count} articles is not a whole number of batches {whole:?}"
+    );
+    eprintln!(
+        "killed during batch {COMMITTED_BEFORE_KILL}: {count} articles stored, {}",
+        if count == whole[0] {
+            "that batch rolled back"
+        } else {
+            "that batch had committed"
+        }
     );
     check_every_article_is_indexed(&store);
 
