@@ -80,7 +80,11 @@ impl BodyPatterns {
         let mut labels = HashMap::new();
         for (line, f) in data_lines(labels_tsv) {
             if f.len() < 3 {
-                return Err(KbError::parse("body_labels.tsv", line, "expected 3 columns"));
+                return Err(KbError::parse(
+                    "body_labels.tsv",
+                    line,
+                    "expected 3 columns",
+                ));
             }
             let id = f.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string());
             labels.insert((f[0].to_string(), f[1].to_string()), (f[2].to_string(), id));
@@ -136,7 +140,11 @@ impl Kb {
         let label = own
             .map(|(l, _)| l.clone())
             .unwrap_or_else(|| p.label.replace("{country}", &country.label));
-        let prefix = if p.class == EntityClass::Role { "role" } else { "body" };
+        let prefix = if p.class == EntityClass::Role {
+            "role"
+        } else {
+            "body"
+        };
         let head = p.heads.first().map(|h| h.join(" ")).unwrap_or_default();
         let names = country
             .names

@@ -18,7 +18,7 @@ pub use body::{BodyMatch, BodyPattern};
 pub use demonym::{Demonym, Gender, Number};
 pub use error::KbError;
 pub use records::{EntityClass, Record};
-pub use variant::{same_name, variant_key};
+pub use variant::{class_key, same_name, variant_key};
 
 use body::BodyPatterns;
 use marsad_model::{Entity, EntityType};
@@ -57,6 +57,7 @@ pub struct Kb {
     by_id: HashMap<String, u32>,
     by_key: HashMap<String, Vec<EntityRef>>,
     by_variant: HashMap<String, Vec<EntityRef>>,
+    by_class: HashMap<String, Vec<EntityRef>>,
     /// Largest number of tokens of a name starting with this token key.
     max_tokens: HashMap<String, usize>,
     max_variant_tokens: HashMap<String, usize>,
@@ -109,7 +110,12 @@ impl Kb {
                 self.countries.entry(iso.clone()).or_insert(index);
             }
         }
-        let mut keys: Vec<String> = rec.entity.names.iter().map(|n| marsad_text::key(n)).collect();
+        let mut keys: Vec<String> = rec
+            .entity
+            .names
+            .iter()
+            .map(|n| marsad_text::key(n))
+            .collect();
         keys.sort();
         keys.dedup();
         for k in keys {
@@ -123,6 +129,7 @@ impl Kb {
                 let m = self.max_variant_tokens.entry(vfirst).or_default();
                 *m = (*m).max(words);
                 push_ref(self.by_variant.entry(v).or_default(), r);
+                push_ref(self.by_class.entry(class_key(&k)).or_default(), r);
             }
             let m = self.max_tokens.entry(first).or_default();
             *m = (*m).max(words);
@@ -152,7 +159,9 @@ impl Kb {
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.by_id.get(id).map(|&i| &self.records[i as usize].entity)
+        self.by_id
+            .get(id)
+            .map(|&i| &self.records[i as usize].entity)
     }
 
     /// The entity of a country by ISO 3166-1 alpha-2 code (`AM`).
@@ -213,6 +222,12 @@ impl Kb {
         let mut buf = String::new();
         (1..=max).rev().find_map(|n| {
             join_into(&mut buf, &token_keys[..n]);
+            let long_enough = skeleton(&variant_key(&buf)) >= MIN_VARIANT_SKELETON;
+            if long_enough && !self.demonyms.contains_key(&buf) {
+                if let Some(hits) = self.by_class.get(&class_key(&buf)) {
+                    return Some((n, hits.as_slice()));
+                }
+            }
             let hits = self.lookup_variant(&buf);
             // Keep only names that are really spellings of what was written.
             let ok = hits.iter().any(|r| {

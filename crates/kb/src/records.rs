@@ -179,8 +179,16 @@ pub fn write_demonym(key: &str, d: &Demonym) -> String {
     format!(
         "{key}\t{}\t{}\t{}\t{}\t{}",
         d.country,
-        if d.gender == Gender::Masculine { "m" } else { "f" },
-        if d.number == Number::Singular { "sg" } else { "pl" },
+        if d.gender == Gender::Masculine {
+            "m"
+        } else {
+            "f"
+        },
+        if d.number == Number::Singular {
+            "sg"
+        } else {
+            "pl"
+        },
         u8::from(d.definite),
         u8::from(d.people)
     )

@@ -1,1 +1,424 @@
-#[test] fn placeholder() {}
+//! Behaviour of the shipped KB on names as Arabic news writes them.
+
+use crate::{EntityClass, Kb};
+use marsad_model::EntityType;
+use marsad_text::key;
+use std::collections::HashSet;
+
+fn kb() -> &'static Kb {
+    Kb::embedded()
+}
+
+/// Label of the most important entity named `name`.
+fn first(name: &str) -> Option<String> {
+    let kb = kb();
+    kb.lookup(&key(name))
+        .first()
+        .map(|r| kb.get(*r).label.clone())
+}
+
+fn keys(text: &str) -> Vec<String> {
+    text.split_whitespace().map(key).collect()
+}
+
+/// `(tokens, label of the best candidate)` of the longest name at the start of `text`.
+fn longest(text: &str) -> Option<(usize, String)> {
+    let ks = keys(text);
+    let refs: Vec<&str> = ks.iter().map(String::as_str).collect();
+    let (n, cands) = kb().longest_match(&refs)?;
+    Some((n, kb().get(*cands.first()?).label.clone()))
+}
+
+fn body(text: &str) -> Option<crate::BodyMatch> {
+    let ks = keys(text);
+    let refs: Vec<&str> = ks.iter().map(String::as_str).collect();
+    kb().match_state_body(&refs)
+}
+
+fn demonym_country(word: &str) -> Option<String> {
+    let d = kb().demonym(&key(word))?;
+    Some(kb().entity(&d.country)?.label.clone())
+}
+
+#[test]
+fn embedded_data_parses() {
+    let kb = Kb::try_embedded().expect("shipped KB parses");
+    assert!(kb.len() > 5000, "{} entities", kb.len());
+    assert_eq!(Kb::embedded().len(), kb.len());
+}
+
+#[test]
+fn every_entity_has_id_label_names_and_places_have_coordinates() {
+    let kb = kb();
+    let mut ids = HashSet::new();
+    for r in kb.records() {
+        let e = &r.entity;
+        assert!(ids.insert(e.id.as_str()), "duplicate id {}", e.id);
+        assert!(!e.label.is_empty(), "{} has no label", e.id);
+        let place = matches!(
+            r.class,
+            EntityClass::Country | EntityClass::Capital | EntityClass::City | EntityClass::Seat
+        );
+        if place && !e.id.starts_with("kb:country:") {
+            assert!(
+                e.coordinates.is_some(),
+                "{} ({}) has no coordinates",
+                e.id,
+                e.label
+            );
+        }
+        if r.class != EntityClass::Country {
+            assert!(!e.names.is_empty(), "{} has no Arabic name", e.id);
+        }
+        if matches!(r.class, EntityClass::City | EntityClass::Capital) {
+            assert_eq!(e.kind, EntityType::Location, "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn countries_in_several_spellings() {
+    for (name, label) in [
+        ("أرمينيا", "Armenia"),
+        ("ارمينيا", "Armenia"),
+        ("جمهورية أرمينيا", "Armenia"),
+        ("اذربيجان", "Azerbaijan"),
+        ("روسيا الاتحادية", "Russia"),
+        ("الاتحاد الروسي", "Russia"),
+        ("الولايات المتحدة", "United States"),
+        ("أميركا", "United States"),
+        ("بريطانيا", "United Kingdom"),
+        ("فلسطين", "Palestine"),
+        ("السودان", "Sudan"),
+        ("جنوب السودان", "South Sudan"),
+        ("اليمن", "Yemen"),
+        ("أوكرانيا", "Ukraine"),
+        ("تركيا", "Turkey"),
+        ("مالي", "Mali"),
+        ("بوركينا فاسو", "Burkina Faso"),
+        ("النيجر", "Niger"),
+        ("السعودية", "Saudi Arabia"),
+    ] {
+        assert_eq!(first(name).as_deref(), Some(label), "{name}");
+    }
+    let am = kb().entity("Q399").expect("Armenia");
+    assert_eq!(am.side.as_deref(), Some("Armenia"));
+    assert!(am.coordinates.is_some());
+}
+
+#[test]
+fn a_capital_speaks_for_its_country() {
+    for (name, label, side) in [
+        ("يريفان", "Yerevan", "Armenia"),
+        ("باكو", "Baku", "Azerbaijan"),
+        ("موسكو", "Moscow", "Russia"),
+        ("واشنطن", "Washington, D.C.", "United States"),
+        ("صنعاء", "Sana'a", "Yemen"),
+        ("الخرطوم", "Khartoum", "Sudan"),
+        ("كييف", "Kyiv", "Ukraine"),
+        ("باماكو", "Bamako", "Mali"),
+    ] {
+        let kb = kb();
+        let r = *kb
+            .lookup(&key(name))
+            .first()
+            .unwrap_or_else(|| panic!("{name}"));
+        let e = kb.get(r);
+        assert_eq!(
+            (e.label.as_str(), e.side.as_deref()),
+            (label, Some(side)),
+            "{name}"
+        );
+        assert_eq!(r.class, EntityClass::Capital, "{name}");
+    }
+}
+
+#[test]
+fn yerevan_is_not_iran() {
+    assert_eq!(first("إيران").as_deref(), Some("Iran"));
+    assert_eq!(first("يريفان").as_deref(), Some("Yerevan"));
+    assert!(kb()
+        .lookup_variant(&key("يريفان"))
+        .iter()
+        .all(|r| kb().get(*r).label != "Iran"));
+}
+
+#[test]
+fn cities_of_current_conflicts() {
+    for (name, label) in [
+        ("الفاشر", "El Fasher"),
+        ("أم درمان", "Omdurman"),
+        ("خان يونس", "Khān Yūnis"),
+        ("الحديدة", "Al Ḩudaydah"),
+        ("مأرب", "Ma'rib"),
+        ("الموصل", "Mosul"),
+        ("ماريوبول", "Mariupol"),
+        ("باخموت", "Bakhmut"),
+        ("كيدال", "Kidal"),
+        ("غوريس", "Goris"),
+        ("شوشا", "Shusha"),
+    ] {
+        assert_eq!(first(name).as_deref(), Some(label), "{name}");
+    }
+}
+
+#[test]
+fn wrong_gazetteer_names_are_cleaned() {
+    // سوسة is Sousse; the gazetteer also gave it to Shusha.
+    let labels: Vec<String> = kb()
+        .lookup(&key("سوسة"))
+        .iter()
+        .map(|r| kb().get(*r).label.clone())
+        .collect();
+    assert!(labels.contains(&"Sousse".to_string()), "{labels:?}");
+    assert!(!labels.contains(&"Shusha".to_string()), "{labels:?}");
+    // Words of running text are not towns.
+    for word in ["حديثة", "صور", "معسكر"] {
+        assert!(kb().lookup(&key(word)).is_empty(), "{word}");
+    }
+}
+
+#[test]
+fn longest_match_takes_multiword_names_and_spelling_variants() {
+    let cases = [
+        ("ناغورني قره باغ المتنازع عليه", 3, "Nagorno-Karabakh"),
+        ("ناجورنو قرة باغ", 3, "Nagorno-Karabakh"),
+        ("قره باغ", 2, "Nagorno-Karabakh"),
+        (
+            "مجلس الأمن الدولي اليوم",
+            3,
+            "United Nations Security Council",
+        ),
+        (
+            "منظمة معاهدة الأمن الجماعي عبر",
+            4,
+            "Collective Security Treaty Organization",
+        ),
+        ("منظمة الأمن والتعاون في أوروبا", 5, "OSCE"),
+        ("داشكسن", 1, "Dashkasan"),
+        ("كلبجار", 1, "Kalbajar"),
+        ("جوريس", 1, "Goris"),
+        ("كوريس", 1, "Goris"),
+        ("لاشين", 1, "Lachin"),
+        ("ستيبانيكرت", 1, "Khankendi"),
+        ("زابوريجيا", 1, "Zaporizhzhya"),
+        ("خاركيف", 1, "Kharkiv"),
+        ("قطاع غزة", 2, "Gaza Strip"),
+        ("قوات الدعم السريع", 3, "Rapid Support Forces"),
+    ];
+    for (text, n, label) in cases {
+        assert_eq!(longest(text), Some((n, label.to_string())), "{text}");
+    }
+    assert_eq!(longest("كتب"), None);
+    assert_eq!(longest(""), None);
+}
+
+#[test]
+fn seats_of_government_speak_for_their_state() {
+    for (name, label, side) in [
+        ("الكرملين", "Kremlin", "Russia"),
+        ("البيت الأبيض", "White House", "United States"),
+        ("الإليزيه", "Élysée Palace", "France"),
+        ("البنتاغون", "Pentagon", "United States"),
+        ("البنتاجون", "Pentagon", "United States"),
+        ("داونينغ ستريت", "10 Downing Street", "United Kingdom"),
+        ("الحرس الثوري", "Islamic Revolutionary Guard Corps", "Iran"),
+        ("حماس", "Hamas", "Hamas"),
+        ("الحوثيين", "Houthis", "Houthis"),
+    ] {
+        let kb = kb();
+        let r = *kb
+            .lookup(&key(name))
+            .first()
+            .unwrap_or_else(|| panic!("{name}"));
+        let e = kb.get(r);
+        assert_eq!(
+            (e.label.as_str(), e.side.as_deref()),
+            (label, Some(side)),
+            "{name}"
+        );
+    }
+    assert_eq!(first("داعش").as_deref(), Some("Islamic State"));
+    assert_eq!(first("الأونروا").as_deref(), Some("UNRWA"));
+}
+
+#[test]
+fn nationality_words_point_to_their_country() {
+    for (word, country) in [
+        ("الأرمينية", "Armenia"),
+        ("أرميني", "Armenia"),
+        ("الأرمنية", "Armenia"),
+        ("الأذربيجانيون", "Azerbaijan"),
+        ("الأذرية", "Azerbaijan"),
+        ("الروسي", "Russia"),
+        ("الفرنسية", "France"),
+        ("المصري", "Egypt"),
+        ("الأمريكية", "United States"),
+        ("الأميركي", "United States"),
+        ("البريطانية", "United Kingdom"),
+        ("الإسرائيلي", "Israel"),
+        ("التركية", "Turkey"),
+        ("السودانية", "Sudan"),
+        ("اليمنية", "Yemen"),
+        ("الأوكرانية", "Ukraine"),
+        ("الألمانية", "Germany"),
+        ("الإماراتية", "United Arab Emirates"),
+        ("السعودية", "Saudi Arabia"),
+        ("النمساوي", "Austria"),
+        ("الكوري الجنوبي", "South Korea"),
+    ] {
+        assert_eq!(demonym_country(word).as_deref(), Some(country), "{word}");
+    }
+    // مالي is also "financial"; النمسي is not Arabic.
+    for word in ["المالي", "المالية", "النمسي", "الأرمينيا"] {
+        assert_eq!(demonym_country(word), None, "{word}");
+    }
+    let people = kb().demonym(&key("الأرمن")).expect("الأرمن");
+    assert!(people.people);
+    assert!(!kb().demonym(&key("الأرمينية")).expect("adjective").people);
+}
+
+#[test]
+fn an_adjective_alone_is_not_an_entity() {
+    for word in ["الأرمينية", "أرمينية", "الروسية", "الأرمن", "الأذربيجاني"]
+    {
+        assert!(kb().lookup(&key(word)).is_empty(), "{word}");
+        assert!(kb().lookup_variant(&key(word)).is_empty(), "{word}");
+    }
+    assert!(kb().is_name_key(&key("الأرمينية")));
+    assert!(kb().is_name_key(&key("أرمينيا")));
+    assert!(!kb().is_name_key(&key("أعلنت")));
+}
+
+#[test]
+fn state_bodies_from_patterns() {
+    for (text, tokens, label, side) in [
+        (
+            "وزارة الدفاع الأرمينية",
+            3,
+            "Ministry of Defence (Armenia)",
+            "Armenia",
+        ),
+        (
+            "وزارة الدفاع الأذربيجانية أن",
+            3,
+            "Ministry of Defence (Azerbaijan)",
+            "Azerbaijan",
+        ),
+        (
+            "وزارة الخارجية الروسية",
+            3,
+            "Ministry of Foreign Affairs (Russia)",
+            "Russia",
+        ),
+        (
+            "وزارة خارجية أذربيجان",
+            3,
+            "Ministry of Foreign Affairs (Azerbaijan)",
+            "Azerbaijan",
+        ),
+        (
+            "الخارجية الأذربيجانية",
+            2,
+            "Ministry of Foreign Affairs (Azerbaijan)",
+            "Azerbaijan",
+        ),
+        (
+            "الجيش الأذربيجاني",
+            2,
+            "Armed Forces of Azerbaijan",
+            "Azerbaijan",
+        ),
+        ("الجيش الأذري", 2, "Armed Forces of Azerbaijan", "Azerbaijan"),
+        (
+            "القوات المسلحة لأرمينيا",
+            3,
+            "Armed Forces of Armenia",
+            "Armenia",
+        ),
+        ("قوات أرمينية", 2, "Armed Forces of Armenia", "Armenia"),
+        ("حكومة يريفان", 2, "Government of Armenia", "Armenia"),
+        ("السلطات الأرمينية", 2, "Government of Armenia", "Armenia"),
+        (
+            "البرلمان الأرميني",
+            2,
+            "National Assembly of Armenia",
+            "Armenia",
+        ),
+        (
+            "مجلس الأمن الأرميني",
+            3,
+            "Security Council of Armenia",
+            "Armenia",
+        ),
+        ("الجيش السوداني", 2, "Armed Forces of Sudan", "Sudan"),
+        (
+            "وزارة الصحة الفلسطينية",
+            3,
+            "Ministry of Health (Palestine)",
+            "Palestine",
+        ),
+        ("الحكومة اليمنية", 2, "Government of Yemen", "Yemen"),
+        ("الجيش الإسرائيلي", 2, "Israel Defense Forces", "Israel"),
+        ("وزارة الدفاع الأميركية", 3, "Pentagon", "United States"),
+        ("الرئاسة الفرنسية", 2, "Élysée Palace", "France"),
+        (
+            "رئيس الوزراء الأرميني",
+            3,
+            "Prime Minister of Armenia",
+            "Armenia",
+        ),
+        (
+            "وزير الخارجية الأميركية",
+            3,
+            "Minister of Foreign Affairs of United States",
+            "United States",
+        ),
+        ("الرئيس الأوكراني", 2, "President of Ukraine", "Ukraine"),
+    ] {
+        let m = body(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            (m.tokens, m.entity.label.as_str(), m.entity.side.as_deref()),
+            (tokens, label, Some(side)),
+            "{text}"
+        );
+    }
+    let pm = body("رئيس الوزراء الأرميني").expect("role");
+    assert_eq!(pm.entity.kind, EntityType::Person);
+    assert_eq!(pm.entity.id, "kb:role:pm:AM");
+}
+
+#[test]
+fn a_country_after_a_preposition_stays_its_own_mention() {
+    let m = body("وزارة الدفاع في أذربيجان").expect("body");
+    assert!(m.via_preposition);
+    assert_eq!((m.head_tokens, m.tokens), (2, 4));
+    assert_eq!(m.entity.id, "kb:body:mod:AZ");
+    assert_eq!(m.country, "Q227");
+}
+
+#[test]
+fn heads_without_a_state_are_not_bodies() {
+    for text in [
+        "مجلس الأمن الدولي",
+        "وزارة الدفاع",
+        "قوات الدعم السريع",
+        "الجيش في المنطقة",
+        "الرئيس قال",
+    ] {
+        assert_eq!(body(text), None, "{text}");
+    }
+}
+
+#[test]
+fn state_body_by_code_or_head() {
+    let kb = kb();
+    let e = kb.state_body("mod", "Q399").expect("mod AM");
+    assert_eq!(e.label, "Ministry of Defence (Armenia)");
+    assert_eq!(e.id, "kb:body:mod:AM");
+    let e = kb
+        .state_body(&key("وزارة الخارجية"), "Q227")
+        .expect("mfa AZ");
+    assert_eq!(e.label, "Ministry of Foreign Affairs (Azerbaijan)");
+    assert_eq!(kb.state_body("mod", "no-such-country"), None);
+}

@@ -80,6 +80,21 @@ fn word_variant(word: &str, out: &mut String) {
     }
 }
 
+/// A finer key than [`variant_key`]: letter classes folded and doubled letters
+/// collapsed, vowels kept. Among the names a variant key joins, the one that agrees
+/// on this key is the closer spelling (جوريس is غوريس before it is قارس).
+pub fn class_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut last = None;
+    for c in key.chars().map(letter_class) {
+        if last != Some(c) || c == ' ' {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
 /// Letters of a variant key that are not long vowels (the consonant skeleton).
 fn skeleton_len(variant: &str) -> usize {
     variant

@@ -12,7 +12,15 @@ use std::path::Path;
 use crate::KbError;
 
 /// Generic words that GeoNames puts before a town's name.
-const GENERIC_PREFIXES: [&str; 7] = ["مدينه", "مقاطعه", "محافظه", "بلده", "قريه", "ناحيه", "بلديه"];
+const GENERIC_PREFIXES: [&str; 7] = [
+    "مدينه",
+    "مقاطعه",
+    "محافظه",
+    "بلده",
+    "قريه",
+    "ناحيه",
+    "بلديه",
+];
 
 /// Evidence of how a word is used in running text: how often annotators tagged it as
 /// part of a name and how often as an ordinary word (ANERcorp and AQMAR).
@@ -146,9 +154,15 @@ mod tests {
     #[test]
     fn glued_and_generic_names_are_cut_to_the_town() {
         let w = words();
-        assert_eq!(clean_name("أبوفيان، أرارات", &w, true), Ok("أبوفيان".into()));
+        assert_eq!(
+            clean_name("أبوفيان، أرارات", &w, true),
+            Ok("أبوفيان".into())
+        );
         assert_eq!(clean_name("مدينة قوبا", &w, true), Ok("قوبا".into()));
-        assert_eq!(clean_name("يوخاري-داشكيسان", &w, true), Ok("يوخاري داشكيسان".into()));
+        assert_eq!(
+            clean_name("يوخاري-داشكيسان", &w, true),
+            Ok("يوخاري داشكيسان".into())
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ use std::path::Path;
 /// Countries where Arabic news names small towns too: the Arab League states and the
 /// conflicts it covers most (Israel/Palestine, South Sudan, Chad).
 const CLOSE_COUNTRIES: [&str; 26] = [
-    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
-    "SA", "SO", "SD", "SY", "TN", "AE", "YE", "IL", "SS", "TD", "EH",
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
+    "SO", "SD", "SY", "TN", "AE", "YE", "IL", "SS", "TD", "EH",
 ];
 /// Neighbours and conflict zones followed in Arabic news, at a middle threshold.
 const NEAR_COUNTRIES: [&str; 14] = [
@@ -73,7 +73,10 @@ pub fn countries(
     qids: &HashMap<String, String>,
     labels: &HashMap<String, String>,
 ) -> Result<Vec<Draft>, KbError> {
-    let t = Table::parse(&read(&shared.join("gazetteer/countries.tsv"))?, "countries.tsv")?;
+    let t = Table::parse(
+        &read(&shared.join("gazetteer/countries.tsv"))?,
+        "countries.tsv",
+    )?;
     let mut out = Vec::new();
     for row in &t.rows {
         let iso = t.get(row, "iso2");
@@ -114,7 +117,10 @@ pub fn capitals(
     qids: &HashMap<String, String>,
     country_labels: &HashMap<String, String>,
 ) -> Result<Vec<Draft>, KbError> {
-    let t = Table::parse(&read(&shared.join("gazetteer/capitals.tsv"))?, "capitals.tsv")?;
+    let t = Table::parse(
+        &read(&shared.join("gazetteer/capitals.tsv"))?,
+        "capitals.tsv",
+    )?;
     let mut out = Vec::new();
     for row in &t.rows {
         let gid = t.get(row, "geonameid");
@@ -175,7 +181,10 @@ pub fn cities(
             path: gz_path,
             source,
         })?;
-    let mut seen: HashSet<String> = existing.iter().map(|d| d.record.entity.id.clone()).collect();
+    let mut seen: HashSet<String> = existing
+        .iter()
+        .map(|d| d.record.entity.id.clone())
+        .collect();
     let mut out = Vec::new();
     let world = Table::parse(&text, "cities_pop1000.tsv")?;
     let caucasus = Table::parse(
