@@ -8,9 +8,10 @@ pub fn key_char(c: char) -> Option<char> {
         // Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, tatweel.
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => return None,
         // Bidi controls and zero-width characters that editors leave in text.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {
-            return None
-        }
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => return None,
         // Quotation marks do not distinguish names.
         '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => return None,
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
@@ -61,7 +62,11 @@ impl Keyed {
         let mut key = String::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len() + 1);
         for (i, c) in text.char_indices() {
-            let k = if c.is_whitespace() { Some(' ') } else { key_char(c) };
+            let k = if c.is_whitespace() {
+                Some(' ')
+            } else {
+                key_char(c)
+            };
             if let Some(k) = k {
                 key.push(k);
                 origin.extend(std::iter::repeat_n(i, k.len_utf8()));
@@ -118,7 +123,8 @@ mod tests {
 
     #[test]
     fn key_is_idempotent() {
-        for s in ["أذربيجانوأرمينيا", "  «نحو» ١٠٠ قتيل ", "مُؤْتَمَر"] {
+        for s in ["أذربيجانوأرمينيا", "  «نحو» ١٠٠ قتيل ", "مُؤْتَمَر"]
+        {
             assert_eq!(key(&key(s)), key(s));
         }
     }
