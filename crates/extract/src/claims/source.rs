@@ -16,6 +16,8 @@ pub(crate) struct Frame {
     pub postposed: bool,
     /// A headline of the form `أرمينيا: 32 قتيلاً`.
     pub headline: bool,
+    /// The speaker is not named here: the words continue someone quoted before.
+    pub continued: bool,
     pub speaker: Option<Party>,
 }
 
@@ -141,6 +143,7 @@ pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
                 let from = reported_from(doc, i, r.end).unwrap_or(i);
                 speaker = subject(doc, from, r.end, &last);
             }
+            let continued = speaker.is_none();
             if speaker.is_none() {
                 speaker = out[first_in_sentence..]
                     .iter()
@@ -161,6 +164,7 @@ pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
                 sentence: s,
                 postposed,
                 headline: false,
+                continued,
                 speaker,
             });
         }
@@ -186,6 +190,7 @@ fn headline(doc: &Doc, r: std::ops::Range<usize>, s: usize) -> Option<Frame> {
         sentence: s,
         postposed: false,
         headline: true,
+        continued: false,
         speaker: Some(party),
     })
 }

@@ -1,8 +1,400 @@
-//! Political and military events coded in PLOVER.
+//! Political and military events coded in PLOVER 2021.
+//!
+//! A trigger word (`lexicon`) gives the type and mode; its actors are found around it
+//! (`actors`): the subject after a verb or before it, both sides of "بين X و Y", partners
+//! after "مع", or the speaker of the reported speech it sits in (an accusation made by a
+//! ministry is its state's). The date is the nearest time in the sentence, else the date
+//! of the words it continues, else the publication date.
 
-use crate::claims::Context;
-use marsad_model::Event;
+mod actors;
+mod lexicon;
 
-pub fn extract_events(_cx: &Context) -> Vec<Event> {
-    Vec::new()
+use crate::claims::doc::{stems, Doc};
+use crate::claims::source::{self, Frame};
+use crate::claims::{Context, Party};
+use actors::{between, group_after, group_before, is_stop, mediator, partners, Found};
+use lexicon::{assault_mode, trigger_at, ACCUSATION};
+use marsad_model::{Actor, EntityType, Event, Place, Span};
+
+/// Every event the article reports, in text order.
+pub fn extract_events(cx: &Context) -> Vec<Event> {
+    let doc = Doc::new(cx);
+    let frames = source::frames(&doc);
+    let published = cx.published_date().map(String::from);
+    let mut out: Vec<Event> = Vec::new();
+    let mut last_date = published.clone();
+    for (s, r) in doc.sents.iter().enumerate() {
+        let r = r.clone();
+        let in_sentence: Vec<&Frame> = frames.iter().filter(|f| f.sentence == s).collect();
+        // A sentence that goes on with someone's words (وأوضحت أن ...) keeps their date.
+        let continues = in_sentence
+            .first()
+            .is_some_and(|f| f.continued && f.tok <= r.start + 1);
+        let default_date = if continues {
+            last_date.clone()
+        } else {
+            published.clone()
+        };
+        let mut here: Vec<(Event, usize)> = Vec::new();
+        for i in r.clone() {
+            if doc.toks[i].paren {
+                continue;
+            }
+            let Some((tr, nominal)) = trigger_at(&doc, i, r.end) else {
+                continue;
+            };
+            let repeat = here.iter().any(|(e, at)| e.kind == tr.kind && i <= at + 4);
+            let one_ceasefire = tr.mode == Some("ceasefire")
+                && here
+                    .iter()
+                    .any(|(e, _)| e.mode.as_deref() == Some("ceasefire"));
+            if repeat || one_ceasefire {
+                continue;
+            }
+            let found = if tr.mode == Some("ceasefire") {
+                match ceasefire_actors(&doc, i, r.clone()) {
+                    Some(f) => f,
+                    None => continue,
+                }
+            } else {
+                actors_of(
+                    &doc,
+                    tr.kind,
+                    i,
+                    nominal,
+                    r.clone(),
+                    &in_sentence,
+                    &frames,
+                    &here,
+                )
+            };
+            let (found, target) = found;
+            let mode = if tr.kind == "ASSAULT" {
+                let words: Vec<&str> = (i..r.end.min(i + 12)).map(|j| doc.word(j)).collect();
+                assault_mode(&words)
+            } else {
+                tr.mode
+            };
+            let mediator = matches!(tr.kind, "RETREAT" | "CONSULT" | "AGREE")
+                .then(|| mediator(&doc, r.start, r.end))
+                .flatten();
+            let ev = Event {
+                span: doc.toks[i].span,
+                sentence: doc.sentence_span(s),
+                kind: tr.kind.to_string(),
+                mode: mode.map(String::from),
+                actors: found.into_iter().map(actor).collect(),
+                target: target.map(actor),
+                mediator: mediator.map(actor),
+                date: date_near(&doc, i, r.clone()).or_else(|| default_date.clone()),
+                location: place_near(&doc, i, r.clone()),
+                background: false,
+            };
+            here.push((ev, i));
+        }
+        accusations(&doc, &in_sentence, r.clone(), &mut here, &default_date, s);
+        if let Some((e, _)) = here.last() {
+            last_date = e.date.clone();
+        } else if !continues {
+            last_date = published.clone();
+        }
+        out.extend(here.into_iter().map(|(e, _)| e));
+    }
+    for e in &mut out {
+        e.background = is_background(e.date.as_deref(), published.as_deref());
+    }
+    out
 }
+
+type Actors = (Vec<Party>, Option<Party>);
+
+fn parties(g: Vec<Found>) -> Vec<Party> {
+    let mut out: Vec<Party> = Vec::new();
+    for f in g {
+        if !out
+            .iter()
+            .any(|p| p.side == f.party.side && p.side.is_some())
+        {
+            out.push(f.party);
+        }
+    }
+    out
+}
+
+/// The first party after the actors whose side is not theirs.
+fn target_after(doc: &Doc, from: usize, end: usize, actors: &[Party]) -> Option<Party> {
+    (from + 1..end.min(from + 8)).find_map(|j| {
+        actors::parties_at(doc, j, from + 1)
+            .into_iter()
+            .map(|f| f.party)
+            .find(|p| !actors.iter().any(|a| a.side == p.side))
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn actors_of(
+    doc: &Doc,
+    kind: &str,
+    i: usize,
+    nominal: bool,
+    r: std::ops::Range<usize>,
+    frames_here: &[&Frame],
+    all_frames: &[Frame],
+    before: &[(Event, usize)],
+) -> Actors {
+    let symmetric = matches!(kind, "ASSAULT" | "CONSULT" | "AGREE" | "RETREAT" | "ACCUSE");
+    let mut group = if symmetric {
+        between(doc, i, r.end, 4)
+    } else {
+        Vec::new()
+    };
+    if group.is_empty() && !nominal {
+        group = group_after(doc, i, r.end, 4);
+        // "اتصالاً مع نظيره": a partner, not the subject.
+        if group
+            .first()
+            .is_some_and(|f| f.first > 0 && doc.word(f.first - 1) == "مع")
+        {
+            group.clear();
+        }
+    }
+    let mut last = group.iter().map(|f| f.last).max().unwrap_or(i);
+    let demand_object = kind == "DEMAND"
+        && group.len() == 1
+        && doc.word(i).starts_with('و')
+        && (last + 1 < r.end && is_stop(doc, last + 1))
+        && !before.is_empty();
+    if demand_object {
+        // "ودعا أرمينيا إلى ...": the subject is the previous clause's, the name is the target.
+        let target = group.pop().map(|f| f.party);
+        let subject = before
+            .last()
+            .and_then(|(e, _)| e.actors.first())
+            .map(party_of_actor);
+        return (subject.into_iter().collect(), target);
+    }
+    if group.is_empty() {
+        group = group_before(doc, i, r.start);
+    }
+    if kind == "CONSULT" {
+        group.extend(partners(doc, i, r.end, 6));
+    }
+    let mut ps = parties(group);
+    if ps.is_empty() {
+        let speaker = frames_here
+            .iter()
+            .rev()
+            .find(|f| f.tok < i)
+            .and_then(|f| f.speaker.clone());
+        let first_person = stems(doc.word(i)).iter().any(|s| s.starts_with('ن'));
+        let quoted = first_person
+            .then(|| {
+                all_frames
+                    .iter()
+                    .rev()
+                    .find(|f| f.sentence <= doc.toks[i].sentence && f.speaker.is_some())
+            })
+            .flatten()
+            .and_then(|f| f.speaker.clone());
+        ps = speaker
+            .or(quoted)
+            .map(|p| vec![p])
+            .or_else(|| {
+                before
+                    .last()
+                    .map(|(e, _)| e.actors.iter().map(party_of_actor).collect())
+            })
+            .unwrap_or_default();
+    } else {
+        last = last.max(i);
+    }
+    let target = if symmetric && ps.len() > 1 {
+        None
+    } else {
+        target_after(doc, last, r.end, &ps)
+    };
+    (ps, target)
+}
+
+/// A ceasefire is an event only when agreed, declared or signed; its parties are who reached
+/// it (توصل X و Y)، both sides of "بين"، or the subject and its partner after "مع".
+fn ceasefire_actors(doc: &Doc, i: usize, r: std::ops::Range<usize>) -> Option<Actors> {
+    let cue = |j: usize| {
+        stems(doc.word(j)).iter().any(|s| {
+            matches!(
+                *s,
+                "اتفاق"
+                    | "اتفاقا"
+                    | "توصل"
+                    | "توصلت"
+                    | "توصلا"
+                    | "وافق"
+                    | "وافقت"
+                    | "توافق"
+                    | "اعلن"
+                    | "اعلنت"
+                    | "تعلن"
+                    | "يعلن"
+                    | "اعلنوا"
+                    | "توقيع"
+                    | "وقع"
+                    | "وقعت"
+                    | "ابرام"
+                    | "دخل"
+                    | "اتفقا"
+            )
+        })
+    };
+    let cues: Vec<usize> = r.clone().filter(|&j| cue(j)).collect();
+    if cues.is_empty() {
+        return None;
+    }
+    let reached = cues
+        .iter()
+        .find(|&&j| stems(doc.word(j)).iter().any(|s| s.starts_with("توصل")));
+    let mut group = reached
+        .map(|&j| group_after(doc, j, r.end, 3))
+        .filter(|g| {
+            g.first()
+                .is_some_and(|f| f.first > 0 && doc.word(f.first - 1) != "مع")
+        })
+        .unwrap_or_default();
+    if group.is_empty() {
+        group = (r.start..r.end)
+            .find_map(|j| (doc.word(j) == "بين").then(|| between(doc, j - 1, r.end, 1)))
+            .unwrap_or_default();
+        let mediator = mediator(doc, r.start, r.end);
+        group.retain(|f| mediator.as_ref().is_none_or(|m| m.side != f.party.side));
+    }
+    if group.is_empty() {
+        group = group_before(doc, i, r.start);
+        if let Some(&j) = reached {
+            group.extend(partners(doc, j, r.end, 3));
+        }
+    }
+    Some((parties(group), None))
+}
+
+/// Accusations inside reported speech: "قالت الوزارة إن الجيش الأرميني قام بعمل استفزازي".
+fn accusations(
+    doc: &Doc,
+    frames: &[&Frame],
+    r: std::ops::Range<usize>,
+    here: &mut Vec<(Event, usize)>,
+    default_date: &Option<String>,
+    s: usize,
+) {
+    let Some(frame) = frames.iter().find(|f| f.speaker.is_some() && !f.postposed) else {
+        return;
+    };
+    let Some(speaker) = frame.speaker.clone() else {
+        return;
+    };
+    let Some(at) =
+        (frame.tok + 1..r.end).find(|&j| stems(doc.word(j)).iter().any(|w| ACCUSATION.is_match(w)))
+    else {
+        return;
+    };
+    if here
+        .iter()
+        .any(|(e, _)| e.kind == "ACCUSE" && e.actors.iter().any(|a| a.side == speaker.side))
+    {
+        return;
+    }
+    let others = |g: Vec<Found>| {
+        g.into_iter()
+            .map(|f| f.party)
+            .find(|p| p.side != speaker.side)
+    };
+    let target = others(group_before(doc, at, frame.tok + 1))
+        .or_else(|| others(group_after(doc, at, r.end, 4)));
+    let ev = Event {
+        span: doc.toks[at].span,
+        sentence: doc.sentence_span(s),
+        kind: "ACCUSE".into(),
+        mode: None,
+        actors: vec![actor(speaker)],
+        target: target.map(actor),
+        mediator: None,
+        date: date_near(doc, at, r.clone()).or_else(|| default_date.clone()),
+        location: None,
+        background: false,
+    };
+    here.push((ev, at));
+}
+
+fn actor(p: Party) -> Actor {
+    let side = p.side.clone().or_else(|| Some(p.label.clone()));
+    Actor {
+        entity: p.entity.unwrap_or_else(|| format!("local:{}", p.label)),
+        label: p.label,
+        side,
+    }
+}
+
+fn party_of_actor(a: &Actor) -> Party {
+    Party {
+        entity: Some(a.entity.clone()),
+        label: a.label.clone(),
+        span: Span::new(0, 0),
+        side: a.side.clone(),
+    }
+}
+
+/// The dated time expression nearest word `i` in its sentence, glosses in parentheses aside.
+fn date_near(doc: &Doc, i: usize, r: std::ops::Range<usize>) -> Option<String> {
+    let sent = Span::new(doc.toks[r.start].span.start, doc.toks[r.end - 1].span.end);
+    let here = doc.toks[i].span.start;
+    doc.cx
+        .times
+        .iter()
+        .filter(|t| sent.contains(&t.span) && is_date(&t.value))
+        .filter(|t| {
+            !r.clone()
+                .any(|j| doc.toks[j].paren && doc.toks[j].span.overlaps(&t.span))
+        })
+        .min_by_key(|t| t.span.start.abs_diff(here).min(t.span.end.abs_diff(here)))
+        .map(|t| t.value.clone())
+}
+
+fn is_date(v: &str) -> bool {
+    v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+}
+
+/// The first place named after the trigger in its sentence.
+fn place_near(doc: &Doc, i: usize, r: std::ops::Range<usize>) -> Option<Place> {
+    let end = doc.toks[r.end - 1].span.end;
+    let from = doc.toks[i].span.start;
+    doc.cx
+        .mentions
+        .iter()
+        .find(|m| m.kind == EntityType::Location && m.span.start >= from && m.span.end <= end)
+        .map(|m| Place {
+            entity: m.entity.clone(),
+            label: doc
+                .cx
+                .entity(&m.entity)
+                .map_or_else(|| m.text.clone(), |e| e.label.clone()),
+            coordinates: None,
+        })
+}
+
+/// Well before the article's own news: more than 30 days before publication.
+fn is_background(date: Option<&str>, published: Option<&str>) -> bool {
+    let (Some(d), Some(p)) = (date, published) else {
+        return false;
+    };
+    let parse = |s: &str| -> Option<chrono::NaiveDate> {
+        let y: i32 = s.get(..4)?.parse().ok()?;
+        let m: u32 = s.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(12);
+        let d: u32 = s.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+    };
+    match (parse(d), parse(p)) {
+        (Some(d), Some(p)) => (p - d).num_days() > 30,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Events on sentences about other conflicts.
