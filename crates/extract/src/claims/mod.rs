@@ -11,6 +11,10 @@ pub(crate) mod doc;
 mod lexicon;
 mod numbers;
 pub(crate) mod source;
+#[cfg(test)]
+pub(crate) mod testkit;
+#[cfg(test)]
+mod tests;
 
 pub use context::{Context, Party};
 
@@ -109,6 +113,20 @@ fn noun_after(doc: &Doc, last: usize, end: usize) -> Option<(usize, Victim)> {
     (j < end && doc.toks[j].sep == Sep::Space)
         .then(|| victim(doc.word(j)).map(|v| (j, v)))
         .flatten()
+}
+
+/// A nationality noun after the figure (27 فلسطينيا، ثلاثة أوكرانيين): people of that side.
+fn people_of(doc: &Doc, last: usize, end: usize) -> Option<(usize, Victim)> {
+    let j = last + 1;
+    (j < end && doc.toks[j].sep == Sep::Space && doc.demonym(j).is_some()).then_some((
+        j,
+        Victim {
+            victims: "people",
+            kind: None,
+            dual: false,
+            possessive: false,
+        },
+    ))
 }
 
 /// "ارتفعت حصيلة القتلى إلى 41": the noun comes before the figure.
@@ -246,6 +264,9 @@ fn side_of(
 ) -> Option<String> {
     if v.possessive {
         return source.side.clone();
+    }
+    if let Some(country) = doc.demonym(noun) {
+        return Some(country);
     }
     for k in noun + 1..(noun + 3).min(lim) {
         if doc.toks[k].sep >= Sep::Comma {

@@ -243,7 +243,7 @@ fn anaphor(doc: &Doc, j: usize, last: &Option<Party>) -> Option<Party> {
         || doc
             .toks
             .get(j + 1)
-            .is_some_and(|_| doc.demonym(j + 1).is_some())
+            .is_some_and(|_| doc.demonym(j + 1).is_some() || doc.word(j + 1) == "باسم")
     {
         return None;
     }
