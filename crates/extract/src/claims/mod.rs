@@ -59,8 +59,9 @@ fn claim_at(
     }
     let (count, first, noun, v, vague) = match numbers::figure_at(doc, i) {
         Some(f) => {
-            let (noun, v) =
-                noun_after(doc, f.last, r.end).or_else(|| toll_noun(doc, f.first, r.start))?;
+            let (noun, v) = noun_after(doc, f.last, r.end)
+                .or_else(|| toll_noun(doc, f.first, r.start))
+                .or_else(|| people_of(doc, f.last, r.end))?;
             (f.count, f.first, noun, v, f.count.is_none())
         }
         None => {

@@ -13,7 +13,7 @@ fn claims(
 }
 
 #[test]
-#[ignore = "known gap: 27 فلسطينيا after مقتل is missed; to investigate"]
+
 fn gaza_health_ministry_counts_with_qualifiers() {
     let body = "أعلنت وزارة الصحة في غزة مقتل 27 فلسطينيا على الأقل وإصابة أكثر من 80 آخرين في غارات إسرائيلية.";
     let cs = claims(
