@@ -451,7 +451,9 @@ fn check_stories(store: &mut dyn Store, seeds: &[Article], near0: &Article) {
         &[&seeds[0], near0, &seeds[1], &seeds[4]],
         Some("2022-09-13"),
     );
-    store.replace_stories(std::slice::from_ref(&merged)).unwrap();
+    store
+        .replace_stories(std::slice::from_ref(&merged))
+        .unwrap();
     assert_eq!(store.stories(&StoryQuery::default()).unwrap(), vec![merged]);
     assert!(store.story("s-clash").unwrap().is_none());
     assert_eq!(

@@ -16,6 +16,10 @@ pub const DB_FILE: &str = "marsad.db";
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Page cache per connection, in KiB (SQLite's default is 2 MiB): the random-order
+/// indexes (article id, LSH band keys) stay in memory during bulk insert.
+const CACHE_KIB: i64 = 64 * 1024;
+
 /// A [`Store`] in one SQLite database file.
 pub struct SqliteStore {
     conn: Connection,
@@ -105,6 +109,8 @@ impl SqliteStore {
                 .map_err(fail)?;
         }
         conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(fail)?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)
             .map_err(fail)?;
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn, &path, migrations)?;
