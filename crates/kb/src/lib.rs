@@ -22,7 +22,7 @@ pub use variant::{class_key, same_name, variant_key};
 
 use body::BodyPatterns;
 use marsad_model::{Entity, EntityType};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A handle to one KB entity, cheap to copy; resolve it with [`Kb::get`].
@@ -39,6 +39,8 @@ pub struct Sources<'a> {
     pub demonyms: &'a str,
     pub state_bodies: &'a str,
     pub body_labels: &'a str,
+    /// One key per line: words the reader never takes for a variant of a name.
+    pub ordinary_words: &'a str,
 }
 
 static EMBEDDED_SOURCES: Sources<'static> = Sources {
@@ -46,10 +48,15 @@ static EMBEDDED_SOURCES: Sources<'static> = Sources {
     demonyms: include_str!("../../../data/kb/demonyms.tsv"),
     state_bodies: include_str!("../../../data/kb/curated/state_bodies.tsv"),
     body_labels: include_str!("../../../data/kb/curated/body_labels.tsv"),
+    ordinary_words: include_str!("../../../data/kb/ordinary_words.txt"),
 };
 
-/// Longest name (in tokens) the variant index accepts; longer names match exactly only.
-const MIN_VARIANT_SKELETON: usize = 3;
+/// Consonants a name needs before a spelling that keeps its vowels but changes a
+/// letter class (جوريس for غوريس) is taken for it.
+const MIN_CLASS_SKELETON: usize = 3;
+/// Consonants a name needs before a spelling with other vowels (داشكسن for داشكسان)
+/// is taken for it: with three, too many ordinary words collide with towns.
+const MIN_VARIANT_SKELETON: usize = 4;
 
 #[derive(Debug, Default)]
 pub struct Kb {
@@ -62,6 +69,7 @@ pub struct Kb {
     max_tokens: HashMap<String, usize>,
     max_variant_tokens: HashMap<String, usize>,
     demonyms: HashMap<String, Demonym>,
+    ordinary: HashSet<String>,
     countries: HashMap<String, u32>,
     bodies: BodyPatterns,
 }
@@ -86,8 +94,15 @@ impl Kb {
             .into_iter()
             .collect();
         let bodies = BodyPatterns::parse(src.state_bodies, src.body_labels)?;
+        let ordinary = src
+            .ordinary_words
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
         let mut kb = Kb {
             demonyms,
+            ordinary,
             bodies,
             ..Kb::default()
         };
@@ -122,14 +137,18 @@ impl Kb {
             let words = k.split(' ').count();
             let first = k.split(' ').next().unwrap_or_default().to_string();
             let v = variant_key(&k);
-            // A nationality adjective is never a place name (أرمينية، روسي).
-            let fuzzy = !self.demonyms.contains_key(&k) && skeleton(&v) >= MIN_VARIANT_SKELETON;
-            if fuzzy {
+            // Countries and organisations have settled spellings (their variants are
+            // listed); towns are the names writers transliterate by ear.
+            let transliterated =
+                matches!(rec.class, EntityClass::City | EntityClass::Capital | EntityClass::Region);
+            if transliterated && self.fuzzy_ok(&k, MIN_CLASS_SKELETON) {
                 let vfirst = v.split(' ').next().unwrap_or_default().to_string();
                 let m = self.max_variant_tokens.entry(vfirst).or_default();
                 *m = (*m).max(words);
-                push_ref(self.by_variant.entry(v).or_default(), r);
                 push_ref(self.by_class.entry(class_key(&k)).or_default(), r);
+                if self.fuzzy_ok(&k, MIN_VARIANT_SKELETON) {
+                    push_ref(self.by_variant.entry(v).or_default(), r);
+                }
             }
             let m = self.max_tokens.entry(first).or_default();
             *m = (*m).max(words);
@@ -187,22 +206,54 @@ impl Kb {
         self.by_key.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// Entities with a name that is a transliteration variant of `key` (same variant
-    /// key, long enough skeleton), most important first. Check with [`same_name`].
-    pub fn lookup_variant(&self, key: &str) -> &[EntityRef] {
-        let v = variant_key(key);
-        if skeleton(&v) < MIN_VARIANT_SKELETON || self.demonyms.contains_key(key) {
-            return &[];
-        }
-        self.by_variant.get(&v).map_or(&[], Vec::as_slice)
+    /// Whether `key` may be matched loosely: long enough, and neither an ordinary word
+    /// nor a nationality adjective (أرمينية، روسي are never place names).
+    fn fuzzy_ok(&self, key: &str, min_skeleton: usize) -> bool {
+        skeleton(&variant_key(key)) >= min_skeleton
+            && !self.demonyms.contains_key(key)
+            && !self.ordinary.contains(key)
     }
 
-    /// The longest known name at the start of `token_keys`: (tokens, candidates).
-    /// Exact keys win; only when no name matches exactly at any length are
-    /// transliteration variants tried (كلباجار for كلبجار).
+    /// Whether annotated Arabic text uses `key` as an ordinary word more than as a name.
+    pub fn is_ordinary_word(&self, key: &str) -> bool {
+        self.ordinary.contains(key)
+    }
+
+    /// Towns whose name is a transliteration variant of `key` (same variant key, long
+    /// enough skeleton), most important first. Check each with [`same_name`].
+    pub fn lookup_variant(&self, key: &str) -> &[EntityRef] {
+        if !self.fuzzy_ok(key, MIN_VARIANT_SKELETON) {
+            return &[];
+        }
+        self.by_variant
+            .get(&variant_key(key))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Towns whose name differs from `key` only in the letter written for g/q, ch, t
+    /// or s (جوريس ~ غوريس ~ كوريس), vowels agreeing.
+    pub fn lookup_class(&self, key: &str) -> &[EntityRef] {
+        if !self.fuzzy_ok(key, MIN_CLASS_SKELETON) {
+            return &[];
+        }
+        self.by_class.get(&class_key(key)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The longest known name at the start of `token_keys`: (tokens, candidates),
+    /// most important first. Exact keys win; when no name matches exactly at any
+    /// length, town names that differ only in letter class are tried (جوريس).
+    /// Safe on running text: it never takes an ordinary word for a name.
     pub fn longest_match(&self, token_keys: &[&str]) -> Option<(usize, &[EntityRef])> {
         self.longest_exact(token_keys)
-            .or_else(|| self.longest_variant(token_keys))
+            .or_else(|| self.longest_loose(token_keys, false))
+    }
+
+    /// Like [`Kb::longest_match`], and also accepts other vowels (داشكسن for داشكسان,
+    /// ستيبانيكرت for ستيباناكيرت). Meant for a span already known to be a name (from
+    /// the NER model): on arbitrary words it finds too many towns.
+    pub fn longest_variant_match(&self, token_keys: &[&str]) -> Option<(usize, &[EntityRef])> {
+        self.longest_exact(token_keys)
+            .or_else(|| self.longest_loose(token_keys, true))
     }
 
     /// Like [`Kb::longest_match`], exact keys only.
@@ -216,17 +267,18 @@ impl Kb {
         })
     }
 
-    fn longest_variant(&self, token_keys: &[&str]) -> Option<(usize, &[EntityRef])> {
+    fn longest_loose(&self, token_keys: &[&str], vowels: bool) -> Option<(usize, &[EntityRef])> {
         let first = variant_key(token_keys.first()?);
         let max = (*self.max_variant_tokens.get(&first)?).min(token_keys.len());
         let mut buf = String::new();
         (1..=max).rev().find_map(|n| {
             join_into(&mut buf, &token_keys[..n]);
-            let long_enough = skeleton(&variant_key(&buf)) >= MIN_VARIANT_SKELETON;
-            if long_enough && !self.demonyms.contains_key(&buf) {
-                if let Some(hits) = self.by_class.get(&class_key(&buf)) {
-                    return Some((n, hits.as_slice()));
-                }
+            let hits = self.lookup_class(&buf);
+            if !hits.is_empty() {
+                return Some((n, hits));
+            }
+            if !vowels {
+                return None;
             }
             let hits = self.lookup_variant(&buf);
             // Keep only names that are really spellings of what was written.

@@ -26,7 +26,7 @@ const GENERIC_PREFIXES: [&str; 7] = [
 /// part of a name and how often as an ordinary word (ANERcorp and AQMAR).
 #[derive(Debug, Default)]
 pub struct WordUse {
-    counts: HashMap<String, (u32, u32)>,
+    counts: HashMap<String, Tags>,
     stopwords: HashSet<String>,
 }
 
@@ -43,10 +43,11 @@ impl WordUse {
                     continue;
                 };
                 let e = w.counts.entry(marsad_text::key(tok)).or_default();
-                if tag == "O" {
-                    e.0 += 1;
-                } else {
-                    e.1 += 1;
+                match tag.get(2..).unwrap_or_default() {
+                    _ if tag == "O" => e.word += 1,
+                    "LOC" => e.place += 1,
+                    "PERS" => e.person += 1,
+                    _ => e.other += 1,
                 }
             }
         }
@@ -64,15 +65,51 @@ impl WordUse {
         self.stopwords.contains(key)
     }
 
-    /// A one-word name that annotated text uses mostly as an ordinary word.
-    pub fn is_common_word(&self, key: &str) -> bool {
+    /// A one-word name that annotated text uses mostly as an ordinary word, or mostly
+    /// as a person's name (فلاديمير، بشار), for a place of `population`. A large city
+    /// that annotators also tag as a place keeps its name (الموصل).
+    pub fn is_common_word(&self, key: &str, population: u64) -> bool {
         if key.contains(' ') {
             return false;
         }
-        let (o, named) = self.counts.get(key).copied().unwrap_or_default();
-        o >= 3 && o > 2 * named
+        let t = self.counts.get(key).copied().unwrap_or_default();
+        if t.person >= 2 && t.person > t.place {
+            return true;
+        }
+        let named = t.place + t.person + t.other;
+        let word = t.word >= 3 && t.word > 2 * named;
+        word && !(t.place >= 1 && population >= BIG_CITY)
+    }
+
+    /// Keys that annotated text uses as ordinary words more than as names: the reader
+    /// does not look for spelling variants of these (قبل is not كابل).
+    pub fn ordinary_words(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .counts
+            .iter()
+            .filter(|(k, t)| {
+                let named = t.place + t.person + t.other;
+                t.word >= 2 && t.word >= 2 * named && k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+            })
+            .map(|(k, _)| k.as_str())
+            .collect();
+        v.sort_unstable();
+        v
     }
 }
+
+/// How often annotators tagged a word as an ordinary word, a place, a person or
+/// another kind of name.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tags {
+    word: u32,
+    place: u32,
+    person: u32,
+    other: u32,
+}
+
+/// A city this large is named in news often enough to keep a name that is also a word.
+const BIG_CITY: u64 = 300_000;
 
 /// Why a name was dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,7 +130,7 @@ impl DropReason {
             DropReason::NotArabic => "not Arabic script only",
             DropReason::TooLong => "more than 4 words",
             DropReason::Stopword => "a stopword",
-            DropReason::CommonWord => "an ordinary word in annotated text",
+            DropReason::CommonWord => "an ordinary word or a first name in annotated text",
             DropReason::Curated => "listed in curated/name_drops.tsv",
             DropReason::TakenByMoreImportant => "a variant that names a more important entity",
         }
@@ -102,7 +139,9 @@ impl DropReason {
 
 /// Cleans one gazetteer name: the first of glued names, without a generic prefix.
 /// `Err` says why it is no good.
-pub fn clean_name(raw: &str, words: &WordUse, check_common: bool) -> Result<String, DropReason> {
+/// `population` is `None` for names that are never checked against ordinary words
+/// (countries, curated entities).
+pub fn clean_name(raw: &str, words: &WordUse, population: Option<u64>) -> Result<String, DropReason> {
     let first = raw.split(['،', ',', '(']).next().unwrap_or_default().trim();
     let first = first.replace('-', " ");
     if first
@@ -133,7 +172,7 @@ pub fn clean_name(raw: &str, words: &WordUse, check_common: bool) -> Result<Stri
     if words.is_stopword(&key) {
         return Err(DropReason::Stopword);
     }
-    if check_common && words.is_common_word(&key) {
+    if population.is_some_and(|p| words.is_common_word(&key, p)) {
         return Err(DropReason::CommonWord);
     }
     Ok(name)
@@ -145,8 +184,16 @@ mod tests {
 
     fn words() -> WordUse {
         let mut w = WordUse::default();
-        w.counts.insert("الشعب".into(), (40, 1));
-        w.counts.insert("بغداد".into(), (2, 50));
+        let tags = |word, place, person| Tags {
+            word,
+            place,
+            person,
+            other: 0,
+        };
+        w.counts.insert("الشعب".into(), tags(40, 1, 0));
+        w.counts.insert("بغداد".into(), tags(2, 50, 0));
+        w.counts.insert("فلاديمير".into(), tags(0, 1, 9));
+        w.counts.insert("الموصل".into(), tags(9, 1, 0));
         w.stopwords.insert("عند".into());
         w
     }
@@ -155,12 +202,12 @@ mod tests {
     fn glued_and_generic_names_are_cut_to_the_town() {
         let w = words();
         assert_eq!(
-            clean_name("أبوفيان، أرارات", &w, true),
+            clean_name("أبوفيان، أرارات", &w, Some(0)),
             Ok("أبوفيان".into())
         );
-        assert_eq!(clean_name("مدينة قوبا", &w, true), Ok("قوبا".into()));
+        assert_eq!(clean_name("مدينة قوبا", &w, Some(0)), Ok("قوبا".into()));
         assert_eq!(
-            clean_name("يوخاري-داشكيسان", &w, true),
+            clean_name("يوخاري-داشكيسان", &w, Some(0)),
             Ok("يوخاري داشكيسان".into())
         );
     }
@@ -168,11 +215,14 @@ mod tests {
     #[test]
     fn words_and_fragments_are_not_town_names() {
         let w = words();
-        assert_eq!(clean_name("الشعب", &w, true), Err(DropReason::CommonWord));
-        assert_eq!(clean_name("الشعب", &w, false), Ok("الشعب".into()));
-        assert_eq!(clean_name("بغداد", &w, true), Ok("بغداد".into()));
-        assert_eq!(clean_name("عند", &w, true), Err(DropReason::Stopword));
-        assert_eq!(clean_name("قم", &w, true), Err(DropReason::TooShort));
-        assert_eq!(clean_name("Baku", &w, true), Err(DropReason::NotArabic));
+        assert_eq!(clean_name("الشعب", &w, Some(0)), Err(DropReason::CommonWord));
+        assert_eq!(clean_name("الشعب", &w, None), Ok("الشعب".into()));
+        assert_eq!(clean_name("بغداد", &w, Some(0)), Ok("بغداد".into()));
+        assert_eq!(clean_name("فلاديمير", &w, Some(350_000)), Err(DropReason::CommonWord));
+        assert_eq!(clean_name("الموصل", &w, Some(1_700_000)), Ok("الموصل".into()));
+        assert_eq!(clean_name("الموصل", &w, Some(20_000)), Err(DropReason::CommonWord));
+        assert_eq!(clean_name("عند", &w, Some(0)), Err(DropReason::Stopword));
+        assert_eq!(clean_name("قم", &w, Some(0)), Err(DropReason::TooShort));
+        assert_eq!(clean_name("Baku", &w, Some(0)), Err(DropReason::NotArabic));
     }
 }

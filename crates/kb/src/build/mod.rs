@@ -16,9 +16,6 @@ use marsad_model::Entity;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// Towns at least this large keep a name even when annotated text uses it as a word.
-const COMMON_WORD_MAX_POPULATION: u64 = 300_000;
-
 /// What a build produced and what it left out.
 #[derive(Debug, Default)]
 pub struct BuildReport {
@@ -121,6 +118,15 @@ pub fn build(
         out.push('\n');
     }
     write(&out_dir.join("demonyms.tsv"), &out)?;
+
+    let mut out = String::from(
+        "# Ordinary words of annotated Arabic text (ANERcorp + AQMAR, CC BY-SA; see README.md)\n",
+    );
+    for w in words.ordinary_words() {
+        out.push_str(w);
+        out.push('\n');
+    }
+    write(&out_dir.join("ordinary_words.txt"), &out)?;
     Ok(report)
 }
 
@@ -193,10 +199,9 @@ fn clean_all(
     let mut owned: HashSet<String> = HashSet::new();
     for d in drafts.iter_mut() {
         let id = d.record.entity.id.clone();
-        // A large city is named often enough that annotators' O tags on its name are
-        // noise (الموصل); a small town named like a word (صور، حديثة) is a word.
-        let check_common =
-            d.record.class == EntityClass::City && d.population < COMMON_WORD_MAX_POPULATION;
+        // Towns and small capitals named like a word (صور، نساء) lose that name.
+        let population = matches!(d.record.class, EntityClass::City | EntityClass::Capital)
+            .then_some(d.population);
         let mut kept: Vec<String> = Vec::new();
         let mut keys: HashSet<String> = HashSet::new();
         for (i, raw) in std::mem::take(&mut d.record.entity.names)
@@ -206,7 +211,7 @@ fn clean_all(
             let (name, trusted) = match raw.strip_prefix("=!") {
                 Some(n) => (n.to_string(), true),
                 None if d.curated_names => (raw.clone(), true),
-                None => match clean_name(&raw, words, check_common) {
+                None => match clean_name(&raw, words, population) {
                     Ok(n) => (n, false),
                     Err(why) => {
                         report.dropped.push((id.clone(), raw, why.as_str()));
