@@ -144,7 +144,7 @@ fn is_headline(key: &str, max_words: usize) -> bool {
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:اقرا|اقراوا|اقرءوا|طالع|طالعوا|شاهد|شاهدوا)\s+(?:ايضا|كذلك|المزيد)|(?:مقالات|مقاله|اخبار|خبر|مواضيع|موضوعات|تقارير|قصص|روابط|مواد)\s+(?:ذات\s+صله|متعلقه|مشابهه|مرتبطه|ذات\s+علاقه)|ذات\s+صله|قد\s+(?:يهمك|يعجبك|تهمك|يهمكم)|الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا)|المزيد\s+من\s+(?:الاخبار|المقالات|التقارير)|(?:read|see)\s+(?:also|more)|related\s+(?:articles|stories|news))",
+        r"^(?:(?:اقرا|اقراوا|اقرءوا|طالع|طالعوا|شاهد|شاهدوا)\s+(?:ايضا|كذلك|المزيد)|(?:مقالات|مقاله|اخبار|خبر|مواضيع|موضوعات|تقارير|قصص|روابط|مواد)\s+(?:ذات\s+صله|متعلقه|مشابهه|مرتبطه|ذات\s+علاقه)|ذات\s+صله|قد\s+(?:يهمك|يعجبك|تهمك|يهمكم)|الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا)|المزيد\s+من\s+(?:الاخبار|المقالات|التقارير)|للمزيد\s*[:：|/]|(?:read|see)\s+(?:also|more)|related\s+(?:articles|stories|news))",
     )
 });
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
@@ -172,9 +172,11 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:المصدر|المصادر|مصدر\s+الخبر|نقلا\s+عن|بتصرف\s+عن|اعداد|تحرير|اعداد\s+وتحرير|ترجمه|تصوير|تنسيق|متابعه|كتابه|source|via)\s*[:：\-–—|]|وكالات$|\(\s*وكالات\s*\)$)|\+\s*وكالات$",
     )
 });
+/// "شارك"/"مشاركة" are also everyday words (take part, participation): only the bare
+/// prompt, optionally followed by platform names, is furniture.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:شارك|شاركوا|شاركها|انشر|انشروا)(?:\s+(?:الخبر|المقال|المقاله|الموضوع|القصه|الفيديو|هذا\s+\S+))?(?:\s+(?:عبر|علي|مع\s+اصدقائك))?\s*[:：]?\s*(?:(?:ال)?(?:فيسبوك|تويتر|واتساب|تلغرام|لينكدان)\s*)*$|(?:مشاركه|share|طباعه|نسخ\s+الرابط|تم\s+نسخ\s+الرابط|ارسل\s+لصديق)(?:\s|$|[:：]))",
+        r"^(?:(?:شارك|شاركوا|شاركها|انشر|انشروا)(?:\s+(?:الخبر|المقال|المقاله|الموضوع|القصه|الفيديو|هذا\s+\S+))?(?:\s+(?:عبر|علي|مع\s+اصدقائك))?|مشاركه|share|طباعه|نسخ\s+الرابط|تم\s+نسخ\s+الرابط|ارسل\s+لصديق)\s*[:：]?\s*(?:(?:ال)?(?:فيسبوك|تويتر|واتساب|تلغرام|لينكدان)\s*)*$",
     )
 });
 static PLATFORMS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,12 +186,12 @@ static PLATFORMS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"النشره\s+(?:البريديه|الاخباريه)|نشرتنا|القائمه\s+البريديه|(?:اشترك|اشتركوا|سجل|سجلوا)\s+(?:الان|بريدك|ببريدك|في\s+(?:النشره|نشرتنا|القائمه))|newsletter|subscribe",
+        r"النشره\s+(?:البريديه|الاخباريه)|نشرتنا|القائمه\s+البريديه|(?:^|\s)(?:اشترك|اشتركوا|سجل|سجلوا)\s+(?:الان(?:\s|$)|بريدك|ببريدك|في\s+(?:النشره|نشرتنا|القائمه))|newsletter|subscribe",
     )
 });
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"©|\(c\)\s*\d{4}|(?:جميع\s+)?الحقوق\s+محفوظه|حقوق\s+(?:النشر|الطبع)|all\s+rights\s+reserved|copyright",
+        r"©|\(c\)\s*\d{4}|الحقوق\s+محفوظه|حقوق\s+(?:النشر|الطبع|الصور)(?:\s+و\S+)?\s+محفوظه|all\s+rights\s+reserved|copyright\s*(?:©|\(c\)|\d{4})",
     )
 });
 /// Matched on the line as written: the key drops the » separators.
@@ -282,7 +284,11 @@ fn mark_trailing_teaser(keys: &[String], marks: &mut [Option<Furniture>]) {
     let [.., before, last] = kept[..] else {
         return;
     };
-    if kept.len() < 5 || !is_headline(&keys[last], 15) || words(&keys[last]) < 3 {
+    if kept.len() < 5
+        || !is_headline(&keys[last], 15)
+        || words(&keys[last]) < 3
+        || continues_text(&keys[last])
+    {
         return;
     }
     if !ends_sentence(&keys[before]) {
@@ -297,6 +303,24 @@ fn mark_trailing_teaser(keys: &[String], marks: &mut [Option<Furniture>]) {
     if paragraphs.len() >= 3 && punctuated * 5 >= paragraphs.len() * 4 {
         marks[last] = Some(Furniture::TrailingTeaser);
     }
+}
+
+/// A line that reads as the tail of the text rather than a headline: it ends with a
+/// comma or opens with the conjunction و on a verb or particle ("وكان", "وتمنع", "وقد"),
+/// as sentences do and headlines do not.
+fn continues_text(key: &str) -> bool {
+    if key.ends_with(['،', ',', '؛', ';']) || key.starts_with("هذا و") {
+        return true;
+    }
+    let first = key.split(' ').next().unwrap_or("");
+    let Some(rest) = first.strip_prefix('و') else {
+        return false;
+    };
+    const PARTICLES: [&str; 16] = [
+        "كان", "كانت", "قد", "ما", "لا", "لم", "لن", "في", "من", "علي", "هو", "هي", "هذا", "هذه",
+        "بعد", "كما",
+    ];
+    rest.starts_with(['ا', 'ي', 'ت', 'ن', 'س']) || PARTICLES.contains(&rest)
 }
 
 #[cfg(test)]

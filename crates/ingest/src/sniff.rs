@@ -18,25 +18,25 @@ pub(crate) fn read(
     meta: Option<&Meta>,
     sink: &mut Sink<'_>,
 ) {
-    read_as(name, name, bytes, opts, meta, sink);
+    read_as(name, name, bytes, opts.max_bytes, meta, sink);
 }
+
+/// A compressed file may grow this many times its size limit when unpacked (news JSONL
+/// compresses about 4:1); more than that is refused as a decompression bomb.
+const GZIP_GROWTH: u64 = 20;
 
 /// `hint` is the name whose extension may tell the kind (a `.gz` stripped off).
 fn read_as(
     name: &str,
     hint: &str,
     bytes: &[u8],
-    opts: &Options,
+    limit: u64,
     meta: Option<&Meta>,
     sink: &mut Sink<'_>,
 ) {
     let fail = |kind, message: String| IngestError::new(name, kind, message);
-    if bytes.len() as u64 > opts.max_bytes {
-        let message = format!(
-            "{} bytes is over the limit of {} bytes",
-            bytes.len(),
-            opts.max_bytes
-        );
+    if bytes.len() as u64 > limit {
+        let message = format!("{} bytes is over the limit of {limit} bytes", bytes.len());
         return sink(Err(fail(ErrorKind::TooLarge, message)));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -45,8 +45,9 @@ fn read_as(
     if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
         // One byte over the limit is enough to know the stream is too large.
+        let unpacked_limit = limit.saturating_mul(GZIP_GROWTH);
         let mut gz =
-            flate2::read::MultiGzDecoder::new(bytes).take(opts.max_bytes.saturating_add(1));
+            flate2::read::MultiGzDecoder::new(bytes).take(unpacked_limit.saturating_add(1));
         if let Err(e) = gz.read_to_end(&mut out) {
             // Keep what came out before a cut: a truncated .gz still holds whole records.
             if out.is_empty() {
@@ -58,7 +59,7 @@ fn read_as(
             )));
         }
         let inner = hint.strip_suffix(".gz").unwrap_or(hint);
-        return read_as(name, inner, &out, opts, meta, sink);
+        return read_as(name, inner, &out, unpacked_limit, meta, sink);
     }
     if bytes.starts_with(b"WARC/") {
         return warc_reader::read(name, bytes, sink);
