@@ -1,0 +1,186 @@
+//! The Arabic analyzer the search index uses, built from the project's text layer:
+//! words from `marsad_text::Tokens`, each turned into its matching key
+//! (`marsad_text::key`), then proclitics off (corpus-judged, `Vocabulary::split_clitics`)
+//! and a light10 stem (`marsad_text::light_stem`). Documents and queries go through the
+//! same chain, so أذربيجان / وأذربيجان / لأذربيجان / الأذربيجانية meet on one term.
+
+use marsad_model::Span;
+use marsad_text::{key, light_stem, TokenKind, Tokens, Vocabulary};
+use tantivy::tokenizer::{
+    LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+};
+
+/// Name the analyzer is registered under in the index.
+pub const ARABIC: &str = "marsad_arabic";
+
+/// Words of a text as matching keys, with their byte spans in the original text.
+#[derive(Clone, Default)]
+pub struct ArabicWords;
+
+pub struct ArabicWordStream<'a> {
+    words: Tokens<'a>,
+    token: Token,
+    position: usize,
+}
+
+impl Tokenizer for ArabicWords {
+    type TokenStream<'a> = ArabicWordStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ArabicWordStream<'a> {
+        ArabicWordStream {
+            words: Tokens::new(text),
+            token: Token::default(),
+            position: 0,
+        }
+    }
+}
+
+impl TokenStream for ArabicWordStream<'_> {
+    fn advance(&mut self) -> bool {
+        for word in self.words.by_ref() {
+            if !matches!(
+                word.kind,
+                TokenKind::Word | TokenKind::Latin | TokenKind::Number
+            ) {
+                continue;
+            }
+            let k = key(word.text);
+            if k.is_empty() {
+                continue;
+            }
+            self.token = Token {
+                offset_from: word.span.start,
+                offset_to: word.span.end,
+                position: self.position,
+                text: k,
+                position_length: 1,
+            };
+            self.position += 1;
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// Takes proclitics off Arabic keys and light-stems them; other tokens pass unchanged.
+#[derive(Clone, Copy, Default)]
+pub struct ArabicStem;
+
+impl TokenFilter for ArabicStem {
+    type Tokenizer<T: Tokenizer> = ArabicStemFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> ArabicStemFilter<T> {
+        ArabicStemFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub struct ArabicStemFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for ArabicStemFilter<T> {
+    type TokenStream<'a> = ArabicStemStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        ArabicStemStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+pub struct ArabicStemStream<S> {
+    tail: S,
+}
+
+impl<S: TokenStream> TokenStream for ArabicStemStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        token.text = stem_key(&token.text);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// The search term of one word key.
+pub fn stem_key(word_key: &str) -> String {
+    if !word_key.chars().any(is_arabic_letter) {
+        return word_key.to_string();
+    }
+    let clitics = Vocabulary::embedded().split_clitics(word_key, 0);
+    light_stem(&clitics.name_key(word_key))
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// The analyzer registered under [`ARABIC`].
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(ArabicWords)
+        .filter(LowerCaser)
+        .filter(ArabicStem)
+        .build()
+}
+
+/// The terms of a text with the spans they come from, in order.
+pub fn terms(text: &str) -> Vec<(String, Span)> {
+    let mut analyzer = analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(t) = stream.next() {
+        out.push((t.text.clone(), Span::new(t.offset_from, t.offset_to)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        terms(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn spellings_and_proclitics_of_one_word_meet() {
+        let forms = words("أذربيجان وأذربيجان لأذربيجان بأذربيجان");
+        assert!(forms.iter().all(|f| f == &forms[0]), "{forms:?}");
+        assert_eq!(words("الاتفاق"), words("والاتفاق"));
+        assert_eq!(words("إطلاق"), words("اطلاق"));
+        assert_eq!(words("الخارجيّة"), words("الخارجية"));
+    }
+
+    #[test]
+    fn spans_point_at_the_words_as_written() {
+        let text = "قالت وزارةُ الدفاع، الثلاثاء: 49 جنديا";
+        for (_, span) in terms(text) {
+            let word = span.slice(text).unwrap_or("");
+            assert!(!word.is_empty() && !word.contains(' '), "{word:?}");
+        }
+        assert_eq!(terms(text).len(), 6);
+    }
+
+    #[test]
+    fn latin_words_are_lowercased() {
+        assert_eq!(words("OSCE Minsk"), vec!["osce", "minsk"]);
+    }
+}

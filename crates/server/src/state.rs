@@ -1,0 +1,141 @@
+//! Shared state, the router and the server loop.
+
+use crate::search::{open_or_rebuild, SearchIndex};
+use crate::{api, pages, ServerError};
+use axum::extract::Request;
+use axum::http::{header, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, MethodRouter};
+use axum::Router;
+use marsad_store::Store;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Largest request body accepted; every route is a GET, so anything big is a mistake.
+pub const MAX_BODY: u64 = 64 * 1024;
+
+/// What every handler sees. The store is one connection behind a mutex (rusqlite's
+/// connection is `Send` but not `Sync`); store calls run on the blocking pool.
+#[derive(Clone)]
+pub struct AppState {
+    store: Arc<Mutex<Box<dyn Store + Send>>>,
+    pub index: Arc<SearchIndex>,
+}
+
+impl AppState {
+    pub fn new(store: Box<dyn Store + Send>, index: SearchIndex) -> Self {
+        AppState {
+            store: Arc::new(Mutex::new(store)),
+            index: Arc::new(index),
+        }
+    }
+
+    /// Runs `f` with the store on the blocking pool.
+    pub async fn with_store<T, F>(&self, f: F) -> Result<T, ServerError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&dyn Store) -> Result<T, ServerError> + Send + 'static,
+    {
+        let store = Arc::clone(&self.store);
+        tokio::task::spawn_blocking(move || {
+            let guard = store
+                .lock()
+                .map_err(|_| ServerError::Task("the store lock is poisoned".into()))?;
+            f(guard.as_ref())
+        })
+        .await
+        .map_err(|e| ServerError::Task(e.to_string()))?
+    }
+}
+
+/// Every route with its handler; [`router`] is built from exactly this list (and the
+/// OpenAPI test checks each path is described).
+pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/", get(pages::story_list)),
+        ("/stories/{id}", get(pages::story_page)),
+        ("/articles/{id}", get(pages::article_page)),
+        ("/entities/{id}", get(pages::entity_page)),
+        ("/search", get(pages::search_page)),
+        ("/api/articles", get(api::articles)),
+        ("/api/articles/{id}", get(api::article)),
+        ("/api/stories", get(api::stories)),
+        ("/api/stories/{id}", get(api::story)),
+        ("/api/entities", get(api::entities)),
+        ("/api/entities/{id}", get(api::entity)),
+        ("/api/search", get(api::search)),
+        ("/api/export", get(api::export)),
+        ("/openapi.json", get(api::openapi)),
+    ]
+}
+
+/// The pages, the JSON API and its OpenAPI description.
+pub fn router(state: AppState) -> Router {
+    routes()
+        .into_iter()
+        .fold(Router::new(), |r, (path, handler)| r.route(path, handler))
+        .fallback(not_found)
+        .layer(middleware::from_fn(limit_body))
+        .with_state(state)
+}
+
+async fn not_found() -> ServerError {
+    ServerError::NotFound("no such route".into())
+}
+
+/// Refuses declared bodies over [`MAX_BODY`] before any handler runs.
+async fn limit_body(request: Request, next: Next) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let chunked = request
+        .headers()
+        .get(header::TRANSFER_ENCODING)
+        .is_some();
+    if declared.is_some_and(|n| n > MAX_BODY) || chunked {
+        let body = serde_json::json!({
+            "error": format!("request body too large (at most {MAX_BODY} bytes)")
+        });
+        return (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(body)).into_response();
+    }
+    next.run(request).await
+}
+
+/// Opens (or rebuilds) the search index under `data_dir/search` and serves until
+/// Ctrl-C.
+pub async fn serve(
+    store: Box<dyn Store + Send>,
+    data_dir: PathBuf,
+    addr: SocketAddr,
+) -> Result<(), ServerError> {
+    let dir = data_dir.join("search");
+    let (store, index) = tokio::task::spawn_blocking(move || {
+        let index = open_or_rebuild(store.as_ref(), &dir)?;
+        Ok::<_, ServerError>((store, index))
+    })
+    .await
+    .map_err(|e| ServerError::Task(e.to_string()))??;
+    let app = router(AppState::new(store, index));
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServerError::Io {
+            action: "listening on",
+            path: PathBuf::from(addr.to_string()),
+            source,
+        })?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|source| ServerError::Io {
+            action: "serving on",
+            path: PathBuf::from(addr.to_string()),
+            source,
+        })
+}
+
