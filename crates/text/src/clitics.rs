@@ -25,6 +25,9 @@ use crate::normalise::key_char;
 use marsad_model::Span;
 use serde::Serialize;
 
+/// Fewest corpus occurrences of a remainder that can justify splitting a known word.
+const MIN_EVIDENCE: u64 = 50;
+
 /// Longest word (in letters) that is analysed; longer tokens are returned whole.
 const MAX_LETTERS: usize = 48;
 
@@ -79,6 +82,9 @@ impl Clitics {
 /// Splits proclitics off `word` (found at byte `offset` of its text) only when what
 /// remains is known: `is_known` receives matching keys. Otherwise returns the word whole.
 pub fn split_clitics(word: &str, offset: usize, is_known: &dyn Fn(&str) -> bool) -> Clitics {
+    if !may_have_proclitic(word) {
+        return Clitics::whole(word, offset);
+    }
     let Some(letters) = Letters::new(word) else {
         return Clitics::whole(word, offset);
     };
@@ -88,6 +94,9 @@ pub fn split_clitics(word: &str, offset: usize, is_known: &dyn Fn(&str) -> bool)
 
 /// Like [`split_clitics`], judged by corpus frequencies (`freq` of a key, 0 when unseen).
 pub fn split_clitics_by_freq(word: &str, offset: usize, freq: &dyn Fn(&str) -> u32) -> Clitics {
+    if !may_have_proclitic(word) {
+        return Clitics::whole(word, offset);
+    }
     let Some(letters) = Letters::new(word) else {
         return Clitics::whole(word, offset);
     };
@@ -115,6 +124,15 @@ pub fn split_glued(
             .map(|&(a, b)| letters.span(a, b, word, offset))
             .collect()
     })
+}
+
+/// Whether the first letter of `word` could start a proclitic or the article: most words
+/// are rejected here, before anything is allocated.
+fn may_have_proclitic(word: &str) -> bool {
+    matches!(
+        word.chars().find_map(key_char),
+        Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')
+    )
 }
 
 /// A word's matching key with, for each key char, where it came from.
@@ -199,6 +217,10 @@ impl Judge for Frequency<'_> {
         if parent_freq == 0 {
             return letters >= 2;
         }
+        // Counts this small are noise, not evidence against a known word (براك, راك).
+        if rest_freq < MIN_EVIDENCE {
+            return false;
+        }
         let (long, short) = layer.min_ratio();
         let min = match letters {
             0..=2 => return false,
@@ -276,9 +298,12 @@ impl Letters {
         let mut pos = 0;
         if let Some(c @ ('و' | 'ف')) = self.letter(0) {
             let layer = Layer::Conj(c);
+            // A known word loses two layers only if it could lose the outer one alone
+            // (ولاية is not و + ل + آية); an unknown one may (وبأرمينيا).
             if judge.accept(layer, self.from(1), self.len() - 1, whole)
-                || self.prep_at(1, whole, judge).is_some()
-                || self.article_resolves(1, whole, layer, judge)
+                || (!judge.known(whole)
+                    && (self.prep_at(1, whole, judge).is_some()
+                        || self.article_resolves(1, whole, layer, judge)))
             {
                 out.conj = true;
                 pos = 1;
