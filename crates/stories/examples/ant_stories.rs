@@ -64,6 +64,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (size, n) in &sizes {
         println!("  {size}: {n}");
     }
+    let mut largest: Vec<&Vec<usize>> = members.values().collect();
+    largest.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    for m in largest.iter().take(3) {
+        println!("\n=== largest: {} articles", m.len());
+        for &i in m.iter().step_by((m.len() / 12).max(1)).take(12) {
+            let a = &articles[i];
+            println!("  {} {:<10} {}", a.published.as_deref().unwrap_or("-").get(..10).unwrap_or("-"),
+                a.outlet.as_deref().unwrap_or("-"), a.title.as_deref().unwrap_or("-"));
+        }
+    }
     // A deterministic pseudo-random sample of multi-article stories.
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..sample.min(multi.len()) {

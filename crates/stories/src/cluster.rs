@@ -13,6 +13,9 @@ pub struct Config {
     pub threshold: f32,
     /// An article may join a story whose last article is at most this many days older.
     pub window_days: i64,
+    /// A story covers at most this many days from its first article: past that, a
+    /// continuing thread opens a new story rather than growing without end.
+    pub max_span_days: i64,
     /// Terms of a story's profile that go into the inverted index.
     pub index_terms: usize,
     /// Terms kept in a story's profile.
@@ -26,6 +29,7 @@ impl Default for Config {
         Config {
             threshold: 0.28,
             window_days: 3,
+            max_span_days: 4,
             index_terms: 12,
             profile_terms: 150,
             postings_per_term: 40,
@@ -128,7 +132,9 @@ impl Clusterer {
     fn in_window(&self, s: &StoryState, day: Option<i64>) -> bool {
         match (day, s.first_day, s.last_day) {
             (Some(d), Some(first), Some(last)) => {
-                d >= first - 1 && d <= last + self.cfg.window_days
+                d >= first - 1
+                    && d <= last + self.cfg.window_days
+                    && d <= first + self.cfg.max_span_days
             }
             _ => true,
         }
