@@ -31,7 +31,17 @@ impl Terms {
         if let Some(title) = &article.title {
             words(title, &mut |h| raw.push((h, TITLE_BOOST)));
         }
-        words(&article.body, &mut |h| raw.push((h, 1.0)));
+        // The lead says what the story is; tails often carry teasers of other stories.
+        let mut n = 0usize;
+        words(&article.body, &mut |h| {
+            n += 1;
+            let w = match n {
+                0..=150 => 1.0,
+                151..=400 => 0.5,
+                _ => 0.25,
+            };
+            raw.push((h, w));
+        });
         if let Some(analysis) = analysis {
             for m in &analysis.mentions {
                 raw.push((hash(b"entity:", m.entity.as_bytes()), ENTITY_BOOST));
