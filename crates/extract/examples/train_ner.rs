@@ -20,8 +20,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Ok(n) = std::env::var("NER_MAX_NEWS") {
         cfg.max_news_articles = n.parse()?;
     }
-    if std::env::var("NER_NO_EXTRA").is_ok() {
-        cfg.extra.clear();
+    if let Ok(d) = std::env::var("NER_DROPOUT") {
+        cfg.word_dropout = d.parse()?;
+    }
+    if let Ok(w) = std::env::var("NER_EXTRA_WEIGHT") {
+        cfg.extra_weight = w.parse()?;
+    }
+    if let Ok(k) = std::env::var("NER_CLUSTERS") {
+        let ks: Vec<usize> = k.split(',').map(str::parse).collect::<Result<_, _>>()?;
+        if let [a, b, c] = ks[..] {
+            cfg.clusters.clusters = [a, b, c];
+        }
+    }
+    if std::env::var("NER_WITH_AQMAR").is_ok() {
+        cfg.extra = vec![shared.join("ner/AQMAR_wikipedia_all.conll")];
     }
     let (model, report) = train(&cfg, &mut |line| eprintln!("{line}"))?;
     model.save(&out)?;

@@ -18,6 +18,11 @@ struct TokenInfo {
     stem_clusters: [u16; LEVELS],
 }
 
+/// Positions, within a token's features, of those naming the word itself (word, word
+/// bigrams, stem). Training drops them at random so that the tagger also learns from
+/// affixes, clusters and context, which is all it has for names it never saw.
+pub(crate) const IDENTITY: [usize; 4] = [1, 6, 7, 8];
+
 /// Values standing for the positions before the first and after the last token.
 const PAD: [u64; 2] = [0x5041_445f_4c, 0x5041_445f_52];
 

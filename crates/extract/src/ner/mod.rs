@@ -106,3 +106,6 @@ impl NerModel {
         spans(&self.tag(tokens))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,8 +1,8 @@
 //! Training: an averaged structured perceptron (Collins 2002) with Viterbi decoding.
 
 use super::clusters::{self, ClusterConfig};
-use super::corpus::{read_conll, Sentence};
-use super::features::{Features, Resources, Scratch};
+use super::corpus::{dev_split, read_conll, Sentence};
+use super::features::{Features, Resources, Scratch, IDENTITY};
 use super::hash::SplitMix;
 use super::lexicon::Lexicon;
 use super::model::{viterbi, NerModel, START};
@@ -40,6 +40,8 @@ pub struct TrainConfig {
     pub lexicon_dir: PathBuf,
     /// Weight rows = 2^hash_bits.
     pub hash_bits: u32,
+    /// Probability of hiding a training token's word-identity features in one pass.
+    pub word_dropout: f32,
     /// Averaged weights smaller than this (in absolute value) are dropped.
     pub prune_below: f32,
 }
@@ -60,6 +62,7 @@ impl Default for TrainConfig {
             lexicon_dir: PathBuf::from("data/ner"),
             hash_bits: 20,
             prune_below: 0.01,
+            word_dropout: 0.25,
         }
     }
 }
@@ -67,10 +70,12 @@ impl Default for TrainConfig {
 impl TrainConfig {
     /// The configuration the committed model was trained with, given the shared data
     /// directory (`.../shared/data`) and the repository's `data/` directory.
+    ///
+    /// AQMAR is left out: with its MISC read as O and updates weighted 0.5 or 0.2 it
+    /// lowered dev F1 by 1.5–2.5 points (Wikipedia is too far from newswire).
     pub fn standard(shared_data: &Path, repo_data: &Path) -> TrainConfig {
         TrainConfig {
             train: vec![shared_data.join("ner/ANERcorp_CamelLabSplit_train.conll")],
-            extra: vec![shared_data.join("ner/AQMAR_wikipedia_all.conll")],
             news: vec![
                 shared_data.join("news/saudinewsnet_shared.jsonl.gz"),
                 shared_data.join("news/antcorpus_multisource_shared.jsonl.gz"),
@@ -142,7 +147,7 @@ pub fn train(
     if in_domain.is_empty() {
         return Err(NerError::Config("no training sentences".into()));
     }
-    let n_dev = ((in_domain.len() as f64) * cfg.dev_fraction.clamp(0.0, 0.9)).round() as usize;
+    let n_dev = dev_split(&in_domain, cfg.dev_fraction).len();
     let dev = in_domain.split_off(in_domain.len() - n_dev);
     let mut extra = Vec::new();
     for p in &cfg.extra {
@@ -195,23 +200,27 @@ pub fn train(
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut dev_f1_by_epoch = Vec::new();
     let mut emissions = Vec::new();
+    let mut drop = Vec::new();
+    let threshold = (cfg.word_dropout.clamp(0.0, 1.0) as f64 * u64::MAX as f64) as u64;
     for epoch in 0..cfg.epochs {
         rng.shuffle(&mut order);
         let mut errors = 0usize;
         for &e in &order {
             let ex = &examples[e];
-            p.emissions(&ex.feats, &mut emissions);
+            drop.clear();
+            drop.extend((0..ex.gold.len()).map(|_| rng.next_u64() < threshold));
+            emissions_of(&p.w, &ex.feats, &drop, &mut emissions);
             let pred = viterbi(&emissions, &p.trans);
             if pred != ex.gold {
                 errors += 1;
-                p.update(ex, &pred);
+                p.update(ex, &drop, &pred);
             }
             p.step += 1.0;
         }
         let (w, tr) = p.averaged();
         let mut scorer = Scorer::default();
         for ex in &dev_examples {
-            emissions_of(&w, &ex.feats, &mut emissions);
+            emissions_of(&w, &ex.feats, &[], &mut emissions);
             scorer.add(&ex.gold, &viterbi(&emissions, &tr));
         }
         let f1 = scorer.scores().overall.f1;
@@ -244,16 +253,27 @@ pub fn train(
     Ok((model, report))
 }
 
-fn emissions_of(w: &[f32], feats: &Features, out: &mut Vec<f32>) {
+/// Emission scores; token `i`'s identity features are skipped when `drop[i]`.
+fn emissions_of(w: &[f32], feats: &Features, drop: &[bool], out: &mut Vec<f32>) {
     out.clear();
     for i in 0..feats.len() {
         let mut acc = [0f32; T];
-        for &b in feats.of(i) {
+        for b in kept(feats, drop, i) {
             let row = &w[b as usize * T..b as usize * T + T];
             acc.iter_mut().zip(row).for_each(|(a, x)| *a += x);
         }
         out.extend_from_slice(&acc);
     }
+}
+
+fn kept<'a>(feats: &'a Features, drop: &[bool], i: usize) -> impl Iterator<Item = u32> + 'a {
+    let dropped = drop.get(i).copied().unwrap_or(false);
+    feats
+        .of(i)
+        .iter()
+        .enumerate()
+        .filter(move |(j, _)| !(dropped && IDENTITY.contains(j)))
+        .map(|(_, &b)| b)
 }
 
 /// Perceptron weights with the running sums needed for averaging: the averaged weight
@@ -277,16 +297,12 @@ impl Perceptron {
         }
     }
 
-    fn emissions(&self, feats: &Features, out: &mut Vec<f32>) {
-        emissions_of(&self.w, feats, out);
-    }
-
-    fn update(&mut self, ex: &Example, pred: &[Tag]) {
+    fn update(&mut self, ex: &Example, drop: &[bool], pred: &[Tag]) {
         let lr = ex.weight;
         let c = self.step * lr;
         for (i, (&g, &p)) in ex.gold.iter().zip(pred).enumerate() {
             if g != p {
-                for &b in ex.feats.of(i) {
+                for b in kept(&ex.feats, drop, i) {
                     let base = b as usize * T;
                     self.w[base + g.index()] += lr;
                     self.u[base + g.index()] += c;
