@@ -221,7 +221,10 @@ fn check_every_article_is_indexed(store: &SqliteStore) {
         .collect::<Result<_, _>>()
         .unwrap();
     let bands: HashMap<String, usize> = db
-        .prepare("SELECT article, COUNT(*) FROM lsh_bands GROUP BY article")
+        .prepare(
+            "SELECT a.id, COUNT(*) FROM lsh_bands b JOIN articles a ON a.seq = b.article \
+             GROUP BY a.id",
+        )
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))
         .unwrap()
@@ -240,8 +243,8 @@ fn check_every_article_is_indexed(store: &SqliteStore) {
         );
     }
     for orphans in [
-        "SELECT COUNT(*) FROM fingerprints WHERE article NOT IN (SELECT id FROM articles)",
-        "SELECT COUNT(*) FROM lsh_bands WHERE article NOT IN (SELECT id FROM articles)",
+        "SELECT COUNT(*) FROM fingerprints WHERE article NOT IN (SELECT seq FROM articles)",
+        "SELECT COUNT(*) FROM lsh_bands WHERE article NOT IN (SELECT seq FROM articles)",
         "SELECT COUNT(*) FROM articles WHERE near_duplicate_of IS NOT NULL \
          AND near_duplicate_of NOT IN (SELECT id FROM articles)",
     ] {

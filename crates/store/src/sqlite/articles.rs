@@ -7,6 +7,7 @@ use crate::{
 };
 use marsad_model::{Article, Fingerprint, SourceFormat};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
+use std::sync::OnceLock;
 
 const ARTICLE_COLUMNS: &str = "id, source, format, outlet, url, published, title, body, \
                                language, boilerplate, near_duplicate_of";
@@ -34,12 +35,6 @@ pub(super) fn insert(
             .doing(ACTION)?;
         let mut put_fingerprint = tx
             .prepare_cached("INSERT INTO fingerprints (article, minhash) VALUES (?1, ?2)")
-            .doing(ACTION)?;
-        let mut put_band = tx
-            .prepare_cached(
-                "INSERT INTO lsh_bands (band_key, article) VALUES (?1, ?2) \
-                 ON CONFLICT DO NOTHING",
-            )
             .doing(ACTION)?;
         for (article, fingerprint) in batch {
             if stored.exists([&article.id]).doing(ACTION)? {
@@ -72,12 +67,11 @@ pub(super) fn insert(
                     near,
                 ])
                 .doing(ACTION)?;
+            let seq = tx.last_insert_rowid();
             put_fingerprint
-                .execute(params![article.id, minhash_blob(fingerprint)])
+                .execute(params![seq, minhash_blob(fingerprint)])
                 .doing(ACTION)?;
-            for key in &keys {
-                put_band.execute(params![key, article.id]).doing(ACTION)?;
-            }
+            put_bands(&tx, seq, &keys)?;
             outcomes.push(match near {
                 Some(of) => InsertOutcome::NearDuplicate { of },
                 None => InsertOutcome::Stored,
@@ -88,6 +82,57 @@ pub(super) fn insert(
     Ok(outcomes)
 }
 
+/// SQL text for each number of band keys, built once: `prepare_cached` looks statements
+/// up by their text.
+struct BandSql {
+    insert: Vec<String>,
+    candidates: Vec<String>,
+}
+
+fn band_sql(n: usize) -> (&'static str, &'static str) {
+    static SQL: OnceLock<BandSql> = OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        let sizes = 0..=LSH_BANDS;
+        BandSql {
+            insert: sizes
+                .clone()
+                .map(|n| {
+                    let rows = vec!["(?, ?)"; n].join(", ");
+                    format!("INSERT INTO lsh_bands (band_key, article) VALUES {rows} ON CONFLICT DO NOTHING")
+                })
+                .collect(),
+            candidates: sizes
+                .map(|n| {
+                    let keys = vec!["?"; n].join(", ");
+                    format!(
+                        "SELECT DISTINCT b.article, f.minhash FROM lsh_bands b \
+                         JOIN fingerprints f ON f.article = b.article \
+                         WHERE b.band_key IN ({keys})"
+                    )
+                })
+                .collect(),
+        }
+    });
+    let n = n.min(LSH_BANDS);
+    (&sql.insert[n], &sql.candidates[n])
+}
+
+/// All of an article's band rows in one statement.
+fn put_bands(tx: &Transaction<'_>, seq: i64, keys: &[i64]) -> Result<(), StoreError> {
+    const ACTION: &str = "indexing an article's bands";
+    let keys = &keys[..keys.len().min(LSH_BANDS)];
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let (sql, _) = band_sql(keys.len());
+    let values = keys.iter().flat_map(|k| [*k, seq]);
+    tx.prepare_cached(sql)
+        .doing(ACTION)?
+        .execute(rusqlite::params_from_iter(values))
+        .doing(ACTION)?;
+    Ok(())
+}
+
 /// The stored article most similar to `fingerprint` among those sharing a band key, if
 /// it reaches the threshold; ties go to the earliest stored (the original).
 fn most_similar(
@@ -96,41 +141,40 @@ fn most_similar(
     fingerprint: &Fingerprint,
 ) -> Result<Option<String>, StoreError> {
     const ACTION: &str = "looking up near-duplicate candidates";
+    let keys = &keys[..keys.len().min(LSH_BANDS)];
     if keys.is_empty() {
         return Ok(None);
     }
-    let placeholders = vec!["?"; keys.len()].join(", ");
-    let mut candidates = tx
-        .prepare_cached(&format!(
-            "SELECT DISTINCT a.rowid, f.article, f.minhash \
-             FROM lsh_bands b \
-             JOIN fingerprints f ON f.article = b.article \
-             JOIN articles a ON a.id = b.article \
-             WHERE b.band_key IN ({placeholders})"
-        ))
-        .doing(ACTION)?;
+    let (_, sql) = band_sql(keys.len());
+    let mut candidates = tx.prepare_cached(sql).doing(ACTION)?;
     let mut rows = candidates
         .query(rusqlite::params_from_iter(keys))
         .doing(ACTION)?;
-    let mut best: Option<(f64, i64, String)> = None;
+    let mut best: Option<(f64, i64)> = None;
     while let Some(row) = rows.next().doing(ACTION)? {
         let seq: i64 = row.get(0).doing(ACTION)?;
-        let id: String = row.get(1).doing(ACTION)?;
-        let blob: Vec<u8> = row.get(2).doing(ACTION)?;
-        let other = fingerprint_from_blob(&id, &blob)?;
+        let blob = row.get_ref(1).doing(ACTION)?.as_blob().doing(ACTION)?;
+        let other = fingerprint_from_blob(&seq.to_string(), blob)?;
         let similarity = fingerprint.similarity(&other);
         if similarity < NEAR_DUPLICATE_THRESHOLD {
             continue;
         }
-        let better = match &best {
+        let better = match best {
             None => true,
-            Some((s, q, _)) => similarity > *s || (similarity == *s && seq < *q),
+            Some((s, q)) => similarity > s || (similarity == s && seq < q),
         };
         if better {
-            best = Some((similarity, seq, id));
+            best = Some((similarity, seq));
         }
     }
-    Ok(best.map(|(_, _, id)| id))
+    let Some((_, seq)) = best else {
+        return Ok(None);
+    };
+    tx.prepare_cached("SELECT id FROM articles WHERE seq = ?1")
+        .doing(ACTION)?
+        .query_row([seq], |row| row.get(0))
+        .doing(ACTION)
+        .map(Some)
 }
 
 fn minhash_blob(fingerprint: &Fingerprint) -> Vec<u8> {
@@ -160,7 +204,10 @@ fn fingerprint_from_blob(id: &str, blob: &[u8]) -> Result<Fingerprint, StoreErro
 pub(super) fn fingerprint(conn: &Connection, id: &str) -> Result<Option<Fingerprint>, StoreError> {
     const ACTION: &str = "reading a fingerprint";
     let blob: Option<Vec<u8>> = conn
-        .prepare_cached("SELECT minhash FROM fingerprints WHERE article = ?1")
+        .prepare_cached(
+            "SELECT f.minhash FROM fingerprints f JOIN articles a ON a.seq = f.article \
+             WHERE a.id = ?1",
+        )
         .doing(ACTION)?
         .query_row([id], |row| row.get(0))
         .optional()

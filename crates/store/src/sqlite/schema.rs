@@ -13,8 +13,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[V1];
 /// Articles, their near-duplicate index, analyses and stories. JSON columns hold model
 /// types whole; scalar columns exist where the store filters or sorts.
 const V1: &str = "
+-- seq is the storage order (the rowid): near-duplicate ties go to the earlier article,
+-- and the band index refers to articles by it, which is smaller than the text id.
 CREATE TABLE articles (
-    id                TEXT PRIMARY KEY,
+    seq               INTEGER PRIMARY KEY,
+    id                TEXT NOT NULL UNIQUE,
     source            TEXT NOT NULL,
     format            TEXT NOT NULL,
     outlet            TEXT,
@@ -29,16 +32,16 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_published ON articles (published, id);
 CREATE INDEX articles_by_outlet ON articles (outlet, published, id);
 
--- Small rows looked up by key only: WITHOUT ROWID keeps each in one B-tree, halving
--- the pages a bulk insert touches.
+-- The near-duplicate index: written only by insert_articles, in the same transaction
+-- as its article, so it carries no foreign keys (they would cost a lookup per row).
 CREATE TABLE fingerprints (
-    article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    article INTEGER PRIMARY KEY,
     minhash BLOB NOT NULL
-) WITHOUT ROWID;
+);
 
 CREATE TABLE lsh_bands (
     band_key INTEGER NOT NULL,
-    article  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    article  INTEGER NOT NULL,
     PRIMARY KEY (band_key, article)
 ) WITHOUT ROWID;
 
