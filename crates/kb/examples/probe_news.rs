@@ -8,7 +8,9 @@ use std::io::{BufRead, BufReader};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or("usage: probe_news FILE.jsonl.gz [ARTICLES]")?;
+    let path = args
+        .next()
+        .ok_or("usage: probe_news FILE.jsonl.gz [ARTICLES]")?;
     let limit: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(300);
     let kb = marsad_kb::Kb::embedded();
     let reader = BufReader::new(GzDecoder::new(std::fs::File::open(path)?));
@@ -46,7 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     for (title, map) in [("exact", exact), ("variant", fuzzy)] {
         let mut v: Vec<_> = map.into_iter().collect();
-        v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0));
+        v.sort_by_key(|b| std::cmp::Reverse(b.1 .0));
         println!("== {title}: {} distinct", v.len());
         for (k, (n, label)) in v.iter().take(120) {
             println!("{n}\t{k}\t{label}");

@@ -139,8 +139,10 @@ impl Kb {
             let v = variant_key(&k);
             // Countries and organisations have settled spellings (their variants are
             // listed); towns are the names writers transliterate by ear.
-            let transliterated =
-                matches!(rec.class, EntityClass::City | EntityClass::Capital | EntityClass::Region);
+            let transliterated = matches!(
+                rec.class,
+                EntityClass::City | EntityClass::Capital | EntityClass::Region
+            );
             if transliterated && self.fuzzy_ok(&k, MIN_CLASS_SKELETON) {
                 let vfirst = v.split(' ').next().unwrap_or_default().to_string();
                 let m = self.max_variant_tokens.entry(vfirst).or_default();
@@ -236,7 +238,9 @@ impl Kb {
         if !self.fuzzy_ok(key, MIN_CLASS_SKELETON) {
             return &[];
         }
-        self.by_class.get(&class_key(key)).map_or(&[], Vec::as_slice)
+        self.by_class
+            .get(&class_key(key))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The longest known name at the start of `token_keys`: (tokens, candidates),

@@ -224,7 +224,11 @@ fn longest_match_takes_multiword_names_and_spelling_variants() {
         ("جوريس", 1, "Goris"),
         ("ناجورنو قرة باغ", 3, "Nagorno-Karabakh"),
     ] {
-        assert_eq!(longest_variant(text), Some((n, label.to_string())), "{text}");
+        assert_eq!(
+            longest_variant(text),
+            Some((n, label.to_string())),
+            "{text}"
+        );
     }
 }
 

@@ -89,7 +89,9 @@ impl WordUse {
             .iter()
             .filter(|(k, t)| {
                 let named = t.place + t.person + t.other;
-                t.word >= 2 && t.word >= 2 * named && k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                t.word >= 2
+                    && t.word >= 2 * named
+                    && k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
             })
             .map(|(k, _)| k.as_str())
             .collect();
@@ -119,6 +121,7 @@ pub enum DropReason {
     TooLong,
     Stopword,
     CommonWord,
+    InflectedInNews,
     Curated,
     TakenByMoreImportant,
 }
@@ -131,6 +134,7 @@ impl DropReason {
             DropReason::TooLong => "more than 4 words",
             DropReason::Stopword => "a stopword",
             DropReason::CommonWord => "an ordinary word or a first name in annotated text",
+            DropReason::InflectedInNews => "inflected like an ordinary noun in news text",
             DropReason::Curated => "listed in curated/name_drops.tsv",
             DropReason::TakenByMoreImportant => "a variant that names a more important entity",
         }
@@ -141,7 +145,11 @@ impl DropReason {
 /// `Err` says why it is no good.
 /// `population` is `None` for names that are never checked against ordinary words
 /// (countries, curated entities).
-pub fn clean_name(raw: &str, words: &WordUse, population: Option<u64>) -> Result<String, DropReason> {
+pub fn clean_name(
+    raw: &str,
+    words: &WordUse,
+    population: Option<u64>,
+) -> Result<String, DropReason> {
     let first = raw.split(['،', ',', '(']).next().unwrap_or_default().trim();
     let first = first.replace('-', " ");
     if first
@@ -215,12 +223,24 @@ mod tests {
     #[test]
     fn words_and_fragments_are_not_town_names() {
         let w = words();
-        assert_eq!(clean_name("الشعب", &w, Some(0)), Err(DropReason::CommonWord));
+        assert_eq!(
+            clean_name("الشعب", &w, Some(0)),
+            Err(DropReason::CommonWord)
+        );
         assert_eq!(clean_name("الشعب", &w, None), Ok("الشعب".into()));
         assert_eq!(clean_name("بغداد", &w, Some(0)), Ok("بغداد".into()));
-        assert_eq!(clean_name("فلاديمير", &w, Some(350_000)), Err(DropReason::CommonWord));
-        assert_eq!(clean_name("الموصل", &w, Some(1_700_000)), Ok("الموصل".into()));
-        assert_eq!(clean_name("الموصل", &w, Some(20_000)), Err(DropReason::CommonWord));
+        assert_eq!(
+            clean_name("فلاديمير", &w, Some(350_000)),
+            Err(DropReason::CommonWord)
+        );
+        assert_eq!(
+            clean_name("الموصل", &w, Some(1_700_000)),
+            Ok("الموصل".into())
+        );
+        assert_eq!(
+            clean_name("الموصل", &w, Some(20_000)),
+            Err(DropReason::CommonWord)
+        );
         assert_eq!(clean_name("عند", &w, Some(0)), Err(DropReason::Stopword));
         assert_eq!(clean_name("قم", &w, Some(0)), Err(DropReason::TooShort));
         assert_eq!(clean_name("Baku", &w, Some(0)), Err(DropReason::NotArabic));

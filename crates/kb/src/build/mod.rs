@@ -6,8 +6,13 @@
 
 mod clean;
 mod gazetteer;
+mod inflection;
 
 pub use clean::{clean_name, DropReason, WordUse};
+pub use inflection::NewsForms;
+
+/// Towns smaller than this are checked against how news inflects their name.
+const NEWS_CHECK_MAX_POPULATION: u64 = 1_000_000;
 
 use crate::demonym::{inflections, rule_stem, Demonym, Gender, Number};
 use crate::records::{data_lines, parse_type, write_demonym, write_entity, EntityClass, Record};
@@ -91,7 +96,8 @@ pub fn build(
     apply_aliases(&mut drafts, &aliases);
     drafts.sort_by(|a, b| a.tier.cmp(&b.tier).then(b.population.cmp(&a.population)));
     let drops = parse_drops(&curated("name_drops.tsv")?);
-    clean_all(&mut drafts, &words, &drops, &mut report);
+    let news = NewsForms::count(shared_data_dir, &town_name_keys(&drafts))?;
+    clean_all(&mut drafts, &words, &news, &drops, &mut report);
 
     let demonyms = build_demonyms(&drafts, &curated("demonyms_irregular.tsv")?, &words)?;
     drop_adjectives(&mut drafts, &demonyms, &mut report);
@@ -188,11 +194,29 @@ fn apply_aliases(drafts: &mut [Draft], text: &str) {
     }
 }
 
+fn checked_against_news(d: &Draft) -> bool {
+    matches!(d.record.class, EntityClass::City | EntityClass::Capital)
+        && d.population < NEWS_CHECK_MAX_POPULATION
+}
+
+/// One-word gazetteer names of the towns that are checked against news usage.
+fn town_name_keys(drafts: &[Draft]) -> HashSet<String> {
+    drafts
+        .iter()
+        .filter(|d| checked_against_news(d))
+        .flat_map(|d| d.record.entity.names.iter())
+        .filter(|n| !n.starts_with("=!"))
+        .map(|n| marsad_text::key(n.split('،').next().unwrap_or_default()))
+        .filter(|k| !k.is_empty() && !k.contains(' '))
+        .collect()
+}
+
 /// Cleans gazetteer names, then drops variants that a more important entity owns.
 /// Curated names and aliases (marked `=!`) are kept as they are.
 fn clean_all(
     drafts: &mut Vec<Draft>,
     words: &WordUse,
+    news: &NewsForms,
     drops: &HashSet<(String, String)>,
     report: &mut BuildReport,
 ) {
@@ -220,6 +244,11 @@ fn clean_all(
                 },
             };
             let key = marsad_text::key(&name);
+            if !trusted && checked_against_news(d) && news.is_inflected_word(&key) {
+                let why = DropReason::InflectedInNews.as_str();
+                report.dropped.push((id.clone(), name, why));
+                continue;
+            }
             if !trusted && drops.contains(&(id.clone(), key.clone())) {
                 report
                     .dropped
