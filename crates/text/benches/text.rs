@@ -5,7 +5,7 @@
 //! directory next to the repository.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use marsad_text::{key, sentences, tokenize, TokenKind, Vocabulary};
+use marsad_text::{key_into, sentences, tokenize, TokenKind, Vocabulary};
 use std::hint::black_box;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -58,10 +58,11 @@ fn read_stage(c: &mut Criterion) {
     });
     group.bench_function("tokenize+key", |b| {
         b.iter(|| {
-            let mut n = 0;
+            let (mut n, mut buf) = (0, String::new());
             for a in &articles {
                 for t in tokenize(black_box(a)) {
-                    n += key(t.text).len();
+                    key_into(t.text, &mut buf);
+                    n += buf.len();
                 }
             }
             n

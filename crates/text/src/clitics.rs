@@ -138,10 +138,12 @@ fn may_have_proclitic(word: &str) -> bool {
 /// A word's matching key with, for each key char, where it came from.
 struct Letters {
     key: String,
-    /// Byte offset in `key` of each key char, plus `key.len()` at the end.
-    key_at: Vec<usize>,
+    /// Byte offset in `key` of each key char, plus `key.len()` after the last.
+    key_at: [usize; MAX_LETTERS + 1],
     /// Byte offset in the word of the char that produced each key char.
-    word_at: Vec<usize>,
+    word_at: [usize; MAX_LETTERS],
+    /// Number of key chars ("letters").
+    n: usize,
 }
 
 /// What `analyse` decided, in letter indices.
@@ -240,28 +242,34 @@ impl Judge for Frequency<'_> {
 impl Letters {
     fn new(word: &str) -> Option<Self> {
         let mut key = String::with_capacity(word.len());
-        let mut key_at = Vec::with_capacity(word.len() / 2 + 1);
-        let mut word_at = Vec::with_capacity(word.len() / 2 + 1);
+        let mut key_at = [0; MAX_LETTERS + 1];
+        let mut word_at = [0; MAX_LETTERS];
+        let mut n = 0;
         for (i, c) in word.char_indices() {
             if let Some(k) = key_char(c) {
-                key_at.push(key.len());
-                word_at.push(i);
+                if n == MAX_LETTERS {
+                    return None;
+                }
+                key_at[n] = key.len();
+                word_at[n] = i;
                 key.push(k);
+                n += 1;
             }
         }
-        if key_at.is_empty() || key_at.len() > MAX_LETTERS {
+        if n == 0 {
             return None;
         }
-        key_at.push(key.len());
+        key_at[n] = key.len();
         Some(Letters {
             key,
             key_at,
             word_at,
+            n,
         })
     }
 
     fn len(&self) -> usize {
-        self.word_at.len()
+        self.n
     }
 
     fn letter(&self, i: usize) -> Option<char> {

@@ -189,6 +189,10 @@ impl Splitter<'_, '_> {
             // "د. محمد", "أ.د.", "J. Smith": an initial.
             return !prev.is_none_or(|p| p.is_whitespace() || matches!(p, '.' | '(' | '"'));
         }
+        // "سي. إن. إن.", "إف. بي. آي": Latin initials spelled in Arabic, one after another.
+        if is_letter_name(word) && is_letter_name(first_word(after.trim_start())) {
+            return false;
+        }
         !LATIN_ABBREVIATIONS.contains(&word)
     }
 }
@@ -198,6 +202,60 @@ fn is_terminator(c: char) -> bool {
         c,
         '.' | '!' | '?' | '\u{061F}' | '\u{06D4}' | '\u{203C}' | '\u{2047}'..='\u{2049}'
     )
+}
+
+/// Names of the Latin letters as Arabic writes them in acronyms (سي إن إن, إف بي آي),
+/// as matching keys.
+const LATIN_LETTER_NAMES: &[&str] = &[
+    "اي",
+    "ايه",
+    "بي",
+    "سي",
+    "دي",
+    "اف",
+    "جي",
+    "جيه",
+    "اتش",
+    "اش",
+    "كي",
+    "كيه",
+    "ال",
+    "ام",
+    "ان",
+    "او",
+    "كيو",
+    "ار",
+    "اس",
+    "تي",
+    "يو",
+    "في",
+    "دبليو",
+    "اكس",
+    "واي",
+    "زد",
+    "زي",
+];
+
+fn is_letter_name(word: &str) -> bool {
+    if word.is_empty() || word.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 48];
+    let mut n = 0;
+    for k in word.chars().filter_map(crate::normalise::key_char) {
+        let bytes = k.encode_utf8(&mut buf[n..n + 4]).len();
+        n += bytes;
+    }
+    std::str::from_utf8(&buf[..n]).is_ok_and(|k| LATIN_LETTER_NAMES.contains(&k))
+}
+
+/// The letters (with their marks) at the start of `s`.
+fn first_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !matches!(class(c), Class::Arabic | Class::Mark))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// The letters (with their marks) just before the end of `s`.
@@ -256,6 +314,22 @@ mod tests {
                 "وقال د. عبدالله الربيعة إن الحالة مستقرة... وأكد ذلك.",
                 "زار U.S. Army القاعدة عام 2015م.",
                 "انتهى"
+            ]
+        );
+    }
+
+    #[test]
+    fn arabic_spelled_acronyms_do_not_end_sentences() {
+        // ANT corpus (CNN Arabic).
+        // A stop after the last initial still ends a sentence: Arabic has no capitals to
+        // tell "إن. إن. الأمريكية" from a new sentence.
+        let text =
+            "وقال مسؤول لشبكة سي. إن. إن الأمريكية إن التحقيق مستمر. ونقلت وكالة إف. بي. آي ذلك.";
+        assert_eq!(
+            split(text),
+            [
+                "وقال مسؤول لشبكة سي. إن. إن الأمريكية إن التحقيق مستمر.",
+                "ونقلت وكالة إف. بي. آي ذلك."
             ]
         );
     }

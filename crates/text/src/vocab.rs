@@ -5,7 +5,7 @@
 //! File format: UTF-8 lines `key<TAB>count`, most frequent first; `#` starts a comment.
 
 use crate::clitics::{split_clitics_by_freq, Clitics};
-use crate::normalise::key_char;
+use crate::normalise::key_into;
 use crate::token::{TokenKind, Tokens};
 use flate2::read::MultiGzDecoder;
 use rustc_hash::FxHashMap;
@@ -136,8 +136,7 @@ impl VocabularyBuilder {
             if token.kind != TokenKind::Word {
                 continue;
             }
-            self.buf.clear();
-            self.buf.extend(token.text.chars().filter_map(key_char));
+            key_into(token.text, &mut self.buf);
             if self.buf.chars().nth(1).is_none() {
                 continue;
             }
