@@ -39,9 +39,13 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("ner_tag_1000_articles");
     g.sample_size(10);
     g.throughput(Throughput::Elements(tokens as u64));
-    g.bench_function("tokens", |b| b.iter(|| black_box(tag_all(model, black_box(&docs)))));
+    g.bench_function("tokens", |b| {
+        b.iter(|| black_box(tag_all(model, black_box(&docs))))
+    });
     g.throughput(Throughput::Elements(docs.len() as u64));
-    g.bench_function("articles", |b| b.iter(|| black_box(tag_all(model, black_box(&docs)))));
+    g.bench_function("articles", |b| {
+        b.iter(|| black_box(tag_all(model, black_box(&docs))))
+    });
     g.finish();
 }
 

@@ -24,7 +24,7 @@ struct TokenInfo {
 pub(crate) const IDENTITY: [usize; 4] = [1, 6, 7, 8];
 
 /// Values standing for the positions before the first and after the last token.
-const PAD: [u64; 2] = [0x5041_445f_4c, 0x5041_445f_52];
+const PAD: [u64; 2] = [0x0050_4144_5f4c, 0x0050_4144_5f52];
 
 /// The resources features are computed from; all of them are stored in the model file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -63,7 +63,10 @@ pub(crate) struct Scratch {
 
 impl Resources {
     fn cluster(&self, h: u64) -> [u16; LEVELS] {
-        self.clusters.get(&h).copied().unwrap_or([NO_CLUSTER; LEVELS])
+        self.clusters
+            .get(&h)
+            .copied()
+            .unwrap_or([NO_CLUSTER; LEVELS])
     }
 
     /// Computes the features of every token of a sentence into `out`.
@@ -104,7 +107,9 @@ impl Resources {
                 buckets.push((finish(mix(template, value)) >> shift) as u32);
             };
             let at = |d: isize| -> Option<&TokenInfo> {
-                usize::try_from(i as isize + d).ok().and_then(|j| infos.get(j))
+                usize::try_from(i as isize + d)
+                    .ok()
+                    .and_then(|j| infos.get(j))
             };
             let word_at = |d: isize| at(d).map_or(PAD[(d > 0) as usize], |t| t.word);
             let t = &infos[i];
@@ -149,7 +154,13 @@ impl Resources {
             }
             emit(41, at(-2).map_or(0xfffe, |p| p.clusters[1]) as u64);
             emit(42, at(2).map_or(0xfffe, |p| p.clusters[1]) as u64);
-            emit(43, mix(t.clusters[1] as u64, at(-1).map_or(0xfffe, |p| p.clusters[1]) as u64));
+            emit(
+                43,
+                mix(
+                    t.clusters[1] as u64,
+                    at(-1).map_or(0xfffe, |p| p.clusters[1]) as u64,
+                ),
+            );
             emit(44, (i == 0) as u64 | ((i + 1 == n) as u64) << 1);
             emit(45, mix(at(-1).map_or(PAD[0], |p| p.stem), t.stem));
             emit(46, mix(t.clitic, t.stem_clusters[1] as u64));
@@ -169,14 +180,22 @@ mod tests {
             ..Resources::default()
         };
         let mut scratch = Scratch::default();
-        let (mut a, mut b, mut c) = (Features::default(), Features::default(), Features::default());
+        let (mut a, mut b, mut c) = (
+            Features::default(),
+            Features::default(),
+            Features::default(),
+        );
         res.extract(&["زار", "الرئيس", "موسكو"], &mut scratch, &mut a);
         res.extract(&["زار", "الرئيس", "موسكو"], &mut Scratch::default(), &mut b);
         res.extract(&["غادر", "الرئيس", "موسكو"], &mut scratch, &mut c);
         assert_eq!(a, b);
         assert_eq!(a.len(), 3);
         assert!(a.of(1).iter().all(|&x| x < 1 << 18));
-        assert_ne!(a.of(1), c.of(1), "a neighbour changed, so must some feature");
+        assert_ne!(
+            a.of(1),
+            c.of(1),
+            "a neighbour changed, so must some feature"
+        );
         assert_eq!(a.of(2).len(), c.of(2).len());
     }
 }

@@ -27,14 +27,21 @@ pub(crate) fn to_bytes(m: &NerModel) -> Result<Vec<u8>, NerError> {
             p.extend_from_slice(&x.to_le_bytes());
         }
     }
-    let mut lex: Vec<(u64, u16)> = m.resources.lexicon.entries.iter().map(|(&k, &v)| (k, v)).collect();
+    let mut lex: Vec<(u64, u16)> = m
+        .resources
+        .lexicon
+        .entries
+        .iter()
+        .map(|(&k, &v)| (k, v))
+        .collect();
     lex.sort_unstable();
     p.extend_from_slice(&(lex.len() as u32).to_le_bytes());
     for (k, v) in lex {
         p.extend_from_slice(&k.to_le_bytes());
         p.extend_from_slice(&v.to_le_bytes());
     }
-    let mut cl: Vec<(u64, [u16; LEVELS])> = m.resources.clusters.iter().map(|(&k, &v)| (k, v)).collect();
+    let mut cl: Vec<(u64, [u16; LEVELS])> =
+        m.resources.clusters.iter().map(|(&k, &v)| (k, v)).collect();
     cl.sort_unstable();
     p.extend_from_slice(&(cl.len() as u32).to_le_bytes());
     for (k, v) in cl {
@@ -59,7 +66,8 @@ pub(crate) fn to_bytes(m: &NerModel) -> Result<Vec<u8>, NerError> {
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(&VERSION.to_le_bytes());
     let mut z = ZlibEncoder::new(out, Compression::best());
-    z.write_all(&p).map_err(|e| NerError::Format(e.to_string()))?;
+    z.write_all(&p)
+        .map_err(|e| NerError::Format(e.to_string()))?;
     z.finish().map_err(|e| NerError::Format(e.to_string()))
 }
 

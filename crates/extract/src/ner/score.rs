@@ -19,8 +19,16 @@ pub struct Prf {
 
 impl Prf {
     fn from_counts(tp: usize, predicted: usize, gold: usize) -> Prf {
-        let precision = if predicted == 0 { 0.0 } else { tp as f64 / predicted as f64 };
-        let recall = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
+        let precision = if predicted == 0 {
+            0.0
+        } else {
+            tp as f64 / predicted as f64
+        };
+        let recall = if gold == 0 {
+            0.0
+        } else {
+            tp as f64 / gold as f64
+        };
         let f1 = if precision + recall == 0.0 {
             0.0
         } else {

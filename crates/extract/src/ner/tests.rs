@@ -53,8 +53,9 @@ fn tagging_is_well_formed_iob2_on_any_input() {
 
 fn tiny_config(dir: &std::path::Path) -> TrainConfig {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let full = std::fs::read_to_string(root.join("../shared/data/ner/ANERcorp_CamelLabSplit_train.conll"))
-        .expect("shared ANERcorp");
+    let full =
+        std::fs::read_to_string(root.join("../shared/data/ner/ANERcorp_CamelLabSplit_train.conll"))
+            .expect("shared ANERcorp");
     let tiny: Vec<&str> = full.split("\n\n").take(150).collect();
     let path = dir.join("tiny.conll");
     std::fs::write(&path, tiny.join("\n\n")).expect("write tiny corpus");

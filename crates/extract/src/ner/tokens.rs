@@ -4,7 +4,10 @@
 /// Letters, digits and the marks written on them (harakat, tatweel, joiners).
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
-        || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+        || matches!(
+            c,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
+        )
 }
 
 /// Splits text into ANERcorp-style tokens, as slices of `text`.
@@ -67,7 +70,20 @@ mod tests {
         let toks = split_tokens("قال الرئيس: «وصلنا إلى بيروت»، ثم غادرَ.");
         assert_eq!(
             toks,
-            vec!["قال", "الرئيس", ":", "«", "وصلنا", "إلى", "بيروت", "»", "،", "ثم", "غادرَ", "."]
+            vec![
+                "قال",
+                "الرئيس",
+                ":",
+                "«",
+                "وصلنا",
+                "إلى",
+                "بيروت",
+                "»",
+                "،",
+                "ثم",
+                "غادرَ",
+                "."
+            ]
         );
     }
 

@@ -121,7 +121,11 @@ impl fmt::Display for TrainReport {
             self.active_weight_rows,
             1usize << self.config.hash_bits
         )?;
-        let by_epoch: Vec<String> = self.dev_f1_by_epoch.iter().map(|x| format!("{x:.4}")).collect();
+        let by_epoch: Vec<String> = self
+            .dev_f1_by_epoch
+            .iter()
+            .map(|x| format!("{x:.4}"))
+            .collect();
         writeln!(f, "dev overall F1 by epoch: {}", by_epoch.join(" "))?;
         write!(f, "{}", self.dev)
     }
@@ -172,7 +176,13 @@ pub fn train(
     let clusters = if cfg.news.is_empty() {
         Default::default()
     } else {
-        clusters::learn(&cfg.news, cfg.max_news_articles, &cfg.clusters, cfg.seed, progress)?
+        clusters::learn(
+            &cfg.news,
+            cfg.max_news_articles,
+            &cfg.clusters,
+            cfg.seed,
+            progress,
+        )?
     };
     let resources = Resources {
         lexicon: Lexicon::load(&cfg.lexicon_dir)?,
@@ -188,7 +198,11 @@ pub fn train(
         resources.extract(&toks, &mut scratch, &mut feats);
         let mut gold = s.tags.clone();
         repair_iob2(&mut gold);
-        Example { feats, gold, weight }
+        Example {
+            feats,
+            gold,
+            weight,
+        }
     };
     let mut examples: Vec<Example> = in_domain.iter().map(|s| featurise(s, 1.0)).collect();
     examples.extend(extra.iter().map(|s| featurise(s, cfg.extra_weight)));
@@ -346,14 +360,20 @@ fn quantise(
     prune_below: f32,
 ) -> NerModel {
     let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
-    let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+    let scale = if max > 0.0 {
+        max / i16::MAX as f32
+    } else {
+        1.0
+    };
     let weights = w
         .iter()
         .map(|&x| {
             if x.abs() < prune_below {
                 0
             } else {
-                (x / scale).round().clamp(-(i16::MAX as f32), i16::MAX as f32) as i16
+                (x / scale)
+                    .round()
+                    .clamp(-(i16::MAX as f32), i16::MAX as f32) as i16
             }
         })
         .collect();
