@@ -19,7 +19,11 @@ fn embedded_model_scores_on_the_dev_split() {
     }
     let scores = scorer.scores();
     println!("{scores}");
-    assert!(scores.overall.f1 >= 0.72, "dev F1 {:.4} fell\n{scores}", scores.overall.f1);
+    assert!(
+        scores.overall.f1 >= 0.72,
+        "dev F1 {:.4} fell\n{scores}",
+        scores.overall.f1
+    );
     assert!(scores.loc.f1 >= 0.80, "{scores}");
     assert!(scores.pers.f1 >= 0.62, "{scores}");
     assert!(scores.org.f1 >= 0.55, "{scores}");
