@@ -2,5 +2,9 @@
 
 pub mod claims;
 pub mod events;
+pub mod link;
 pub mod ner;
+pub mod read;
 pub mod times;
+
+pub use read::{read, Reader};

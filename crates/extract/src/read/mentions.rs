@@ -1,0 +1,303 @@
+//! Mentions of one sentence: names the knowledge base knows (longest match, state
+//! bodies made from patterns), and the spans the NER tagger finds, made flat.
+//!
+//! The KB decides first, left to right, longest match wins (so وزارة الخارجية الروسية is
+//! one mention and the nested أذربيجان in وزارة خارجية أذربيجان none). A match never runs
+//! over a relation word (التابع ل): FORMAT.md makes "X التابع لـ Y" two mentions. The
+//! tagger's spans then fill what the KB does not know, where they touch no KB mention.
+//! Offices (رئيس الوزراء الأرميني) are not mentions; they tell the side of the name
+//! next to them, and so do nationality adjectives just before a name (نظيره الروسي).
+
+use super::words::Word;
+use crate::ner::NerModel;
+use marsad_kb::{BodyMatch, EntityRef, Kb};
+use marsad_model::{Entity, EntityType, Span};
+use marsad_text::{TokenKind, Vocabulary};
+
+/// Longest name, in words, the matcher tries.
+const WINDOW: usize = 10;
+/// Words before a name searched for a title or nationality that gives its side.
+const SIDE_LOOKBACK: usize = 3;
+
+/// What found a mention and what it already says about the entity.
+#[derive(Debug, Clone)]
+pub enum Found {
+    /// A KB name: the candidates, most important first.
+    Kb(Vec<EntityRef>),
+    /// A state body with its country (وزارة الدفاع الأرمينية).
+    Body(Box<Entity>),
+    /// A ministry named without its country (وزارة الدفاع): resolved from context.
+    Bare(String),
+    /// Only the tagger saw it.
+    Ner,
+}
+
+/// A mention before linking.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub span: Span,
+    /// The name as shown: the body's text at `span`, with ال back in a لل contraction.
+    pub text: String,
+    /// Matching key of `text`.
+    pub key: String,
+    pub kind: EntityType,
+    pub found: Found,
+    /// The state a title or nationality next to a person names.
+    pub side: Option<String>,
+}
+
+/// Heads that name one institution even without their country (a ministry); the
+/// country comes from the article. Armies, governments and authorities named bare
+/// are common nouns, not names.
+const BARE_HEADS: &[&[&str]] = &[
+    &["وزاره", "الدفاع"],
+    &["وزاره", "الخارجيه"],
+    &["وزاره", "الداخليه"],
+    &["وزاره", "الصحه"],
+    &["وزاره", "الماليه"],
+    &["وزاره", "العدل"],
+    &["النيابه", "العامه"],
+];
+
+/// Words that relate two names ("X التابع لـ Y"): a name never runs over them.
+fn is_relation(key: &str) -> bool {
+    matches!(key, "التابع" | "التابعه" | "التابعين" | "التابعون")
+}
+
+struct Office {
+    start: usize,
+    end: usize,
+    side: String,
+}
+
+/// Everything the finder needs, borrowed once per article.
+pub struct Finder<'k> {
+    pub kb: &'k Kb,
+    pub ner: &'k NerModel,
+    pub vocab: &'k Vocabulary,
+}
+
+impl Finder<'_> {
+    /// The mentions of one sentence, in text order.
+    pub fn sentence(&self, body: &str, words: &[Word<'_>]) -> Vec<Candidate> {
+        let (mut found, offices) = self.kb_mentions(body, words);
+        let ner = self.ner_mentions(body, words);
+        for n in ner {
+            if let Some(k) = found.iter_mut().find(|k| k.span == n.span) {
+                prefer_type(k, n.kind);
+            } else if !found.iter().any(|k| k.span.overlaps(&n.span)) {
+                found.push(n);
+            }
+        }
+        found.sort_by_key(|c| c.span.start);
+        for c in found.iter_mut().filter(|c| c.kind == EntityType::Person) {
+            c.side = self.person_side(words, &offices, c.span);
+        }
+        found
+    }
+
+    fn kb_mentions(&self, body: &str, words: &[Word<'_>]) -> (Vec<Candidate>, Vec<Office>) {
+        let mut out = Vec::new();
+        let mut offices = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if !words[i].is_wordlike() {
+                i += 1;
+                continue;
+            }
+            let end = (i + WINDOW).min(words.len());
+            let end = (i + 1..end)
+                .find(|&j| is_relation(&words[j].key))
+                .unwrap_or(end);
+            let readings = words[i].readings();
+            let mut best: Option<(usize, usize, Match)> = None;
+            for (ri, reading) in readings.iter().enumerate() {
+                let mut keys: Vec<&str> = Vec::with_capacity(end - i);
+                keys.push(&reading.key);
+                keys.extend(words[i + 1..end].iter().map(|w| w.key.as_str()));
+                let hit = self
+                    .kb
+                    .match_state_body(&keys)
+                    .map(|b| (b.tokens, Match::Body(b)))
+                    .or_else(|| {
+                        let (n, refs) = self.kb.longest_match(&keys)?;
+                        Some((n, Match::Kb(refs.to_vec())))
+                    })
+                    .or_else(|| bare_head(&keys).map(|n| (n, Match::Bare(keys[..n].join(" ")))));
+                if let Some((n, m)) = hit {
+                    if best.as_ref().is_none_or(|(b, _, _)| n > *b) {
+                        best = Some((n, ri, m));
+                    }
+                }
+            }
+            let Some((n, ri, m)) = best else {
+                i += 1;
+                continue;
+            };
+            let reading = &readings[ri];
+            let words_used = match &m {
+                Match::Body(b) if b.via_preposition => b.head_tokens,
+                _ => n,
+            };
+            let last = &words[i + words_used - 1];
+            let start = words[i].span.start + reading.skip;
+            let span = Span::new(start, last.span.end);
+            let (kind, found) = match m {
+                Match::Body(b) if b.entity.kind == EntityType::Person => {
+                    if let Some(side) = b.entity.side.clone() {
+                        offices.push(Office {
+                            start: i,
+                            end: i + n,
+                            side,
+                        });
+                    }
+                    i += n;
+                    continue;
+                }
+                Match::Body(b) => (b.entity.kind, Found::Body(Box::new(b.entity))),
+                Match::Kb(refs) => (refs[0].kind, Found::Kb(refs)),
+                Match::Bare(head) => (EntityType::Organisation, Found::Bare(head)),
+            };
+            out.push(candidate(body, span, reading.restored, kind, found));
+            i += words_used;
+        }
+        (out, offices)
+    }
+
+    fn ner_mentions(&self, body: &str, words: &[Word<'_>]) -> Vec<Candidate> {
+        let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
+        let mut out = Vec::new();
+        for s in self.ner.entities(&texts) {
+            let Some(kind) = s.class.entity_type() else {
+                continue;
+            };
+            let mut a = s.start;
+            let mut b = s.end;
+            while a < b && !words[a].is_wordlike() {
+                a += 1;
+            }
+            while b > a && !words[b - 1].is_wordlike() {
+                b -= 1;
+            }
+            if a == b || self.not_a_name(&words[a..b]) {
+                continue;
+            }
+            let (skip, restored) = self.proclitics(&words[a]);
+            let span = Span::new(words[a].span.start + skip, words[b - 1].span.end);
+            if span.is_empty() {
+                continue;
+            }
+            let mut c = candidate(body, span, restored, kind, Found::Ner);
+            if let Some(refs) = self.kb_for_span(&c.key, b - a) {
+                c.found = Found::Kb(refs);
+                prefer_type(&mut c, kind);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// Nationality words (الروسية، الأرمن) and ordinary words alone are not names.
+    fn not_a_name(&self, words: &[Word<'_>]) -> bool {
+        words.iter().all(|w| {
+            w.readings()
+                .iter()
+                .any(|r| self.kb.demonym(&r.key).is_some() || self.kb.is_ordinary_word(&r.key))
+        })
+    }
+
+    /// How many bytes of proclitics a tagged name starts with, judged by corpus
+    /// frequencies; و before a word the corpus never saw is taken for the conjunction.
+    fn proclitics(&self, w: &Word<'_>) -> (usize, bool) {
+        if w.kind != TokenKind::Word {
+            return (0, false);
+        }
+        let c = self.vocab.split_clitics(w.text, 0);
+        if c.is_split() {
+            let name = c.name();
+            let restored = c.prep.is_some() && c.article.is_some_and(|a| a.len() == 'ل'.len_utf8());
+            return (name.start, restored);
+        }
+        let known = |k: &str| self.vocab.contains(k) || self.kb.is_name_key(k);
+        if w.key.starts_with('و') && !known(&w.key) && w.key.chars().count() >= 4 {
+            return (super::words::byte_after_letters(w.text, 1), false);
+        }
+        (0, false)
+    }
+
+    /// The KB entity a tagged span is a spelling of, when a KB name covers all of it.
+    fn kb_for_span(&self, key: &str, n_words: usize) -> Option<Vec<EntityRef>> {
+        let keys: Vec<&str> = key.split(' ').collect();
+        let (n, refs) = self.kb.longest_variant_match(&keys)?;
+        (n == keys.len() && n == n_words).then(|| refs.to_vec())
+    }
+
+    fn person_side(&self, words: &[Word<'_>], offices: &[Office], span: Span) -> Option<String> {
+        let first = words.iter().position(|w| w.span.end > span.start)?;
+        let last = words.iter().rposition(|w| w.span.start < span.end)?;
+        if let Some(o) = offices.iter().find(|o| o.end == first) {
+            return Some(o.side.clone());
+        }
+        // "X، رئيس الوزراء الأرميني": the office in apposition after the name.
+        let after = last + 1;
+        if words.get(after).is_some_and(|w| w.key == "،") {
+            if let Some(o) = offices.iter().find(|o| o.start == after + 1) {
+                return Some(o.side.clone());
+            }
+        }
+        for j in (first.saturating_sub(SIDE_LOOKBACK)..first).rev() {
+            let w = &words[j];
+            if !w.is_wordlike() {
+                break;
+            }
+            if let Some(d) = self.kb.demonym(&w.key).filter(|d| !d.people) {
+                return self.kb.entity(&d.country).map(|e| e.label.clone());
+            }
+        }
+        None
+    }
+}
+
+enum Match {
+    Body(BodyMatch),
+    Kb(Vec<EntityRef>),
+    Bare(String),
+}
+
+fn bare_head(keys: &[&str]) -> Option<usize> {
+    BARE_HEADS
+        .iter()
+        .find(|h| keys.len() >= h.len() && keys[..h.len()] == h[..])
+        .map(|h| h.len())
+}
+
+fn candidate(body: &str, span: Span, restored: bool, kind: EntityType, found: Found) -> Candidate {
+    let shown = body.get(span.start..span.end).unwrap_or_default();
+    let text = if restored {
+        // The span keeps the second ل of لل; the form gets its article back (للأمم → الأمم).
+        format!("ا{shown}")
+    } else {
+        shown.to_string()
+    };
+    let key = marsad_text::key(&text);
+    Candidate {
+        span,
+        text,
+        key,
+        kind,
+        found,
+        side: None,
+    }
+}
+
+/// Among several KB entities for one name, the one of the type the tagger saw.
+fn prefer_type(c: &mut Candidate, kind: EntityType) {
+    let Found::Kb(refs) = &mut c.found else {
+        return;
+    };
+    if let Some(at) = refs.iter().position(|r| r.kind == kind) {
+        let r = refs.remove(at);
+        refs.insert(0, r);
+        c.kind = r.kind;
+    }
+}
