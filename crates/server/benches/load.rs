@@ -1,1 +1,76 @@
-fn main() {}
+//! Bounded loopback load: REQUESTS requests (story pages, story JSON, searches) with
+//! CONCURRENCY in flight, against the server filled with the seed articles. Prints
+//! requests/s and latency percentiles, then stops. Not a test: `cargo bench -p marsad-server --bench load`.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use bytes::Bytes;
+use common::*;
+use http_body_util::{BodyExt, Empty};
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use marsad_server::router;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const REQUESTS: usize = 2_000;
+const CONCURRENCY: usize = 8;
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (state, _fx) = app(dir.path());
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("loopback port");
+        let addr = listener.local_addr().expect("address");
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router(state)).await;
+        });
+        let enc = marsad_server::html::url_encode;
+        let paths: Arc<Vec<String>> = Arc::new(vec![
+            format!("/stories/{STORY_2022}"),
+            format!("/api/stories/{STORY_2022}"),
+            format!("/api/search?q={}", enc("ناغورنو كاراباخ")),
+            format!("/api/search?q={}&from=2022-01-01", enc("وقف إطلاق النار")),
+            "/".to_string(),
+        ]);
+        let client: Client<_, Empty<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
+        let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let started = Instant::now();
+        let mut workers = Vec::new();
+        for _ in 0..CONCURRENCY {
+            let (client, paths, next) = (client.clone(), paths.clone(), next.clone());
+            workers.push(tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                loop {
+                    let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if n >= REQUESTS {
+                        return latencies;
+                    }
+                    let uri = format!("http://{addr}{}", paths[n % paths.len()]);
+                    let t = Instant::now();
+                    let res = client.get(uri.parse().expect("uri")).await.expect("response");
+                    assert!(res.status().is_success(), "{uri}: {}", res.status());
+                    res.into_body().collect().await.expect("body");
+                    latencies.push(t.elapsed());
+                }
+            }));
+        }
+        let mut all: Vec<Duration> = Vec::new();
+        for w in workers {
+            all.extend(w.await.expect("worker"));
+        }
+        let elapsed = started.elapsed();
+        all.sort_unstable();
+        let pct = |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)];
+        println!(
+            "{} requests, concurrency {CONCURRENCY}: {:.0} requests/s, p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms",
+            all.len(),
+            all.len() as f64 / elapsed.as_secs_f64(),
+            pct(0.50).as_secs_f64() * 1e3,
+            pct(0.95).as_secs_f64() * 1e3,
+            pct(0.99).as_secs_f64() * 1e3,
+        );
+    });
+}

@@ -6,9 +6,7 @@
 
 use marsad_model::Span;
 use marsad_text::{key, light_stem, TokenKind, Tokens, Vocabulary};
-use tantivy::tokenizer::{
-    LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
-};
+use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Name the analyzer is registered under in the index.
 pub const ARABIC: &str = "marsad_arabic";

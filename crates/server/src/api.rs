@@ -51,7 +51,10 @@ pub async fn articles(State(s): State<AppState>, p: Params<Page>) -> Result<Resp
     Ok(Json(json!({ "total": total, "articles": list })).into_response())
 }
 
-pub async fn article(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, ServerError> {
+pub async fn article(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ServerError> {
     let found = s
         .with_store(move |st| {
             let Some(article) = st.article(&id)? else {
@@ -80,12 +83,21 @@ pub struct StoryFilter {
 impl StoryFilter {
     pub fn keeps(&self, s: &Story) -> bool {
         let from_ok = self.from.as_deref().is_none_or(|f| {
-            s.last_date.as_deref().or(s.first_date.as_deref()).is_some_and(|d| d >= f)
+            s.last_date
+                .as_deref()
+                .or(s.first_date.as_deref())
+                .is_some_and(|d| d >= f)
         });
         let to_ok = self.to.as_deref().is_none_or(|t| {
-            s.first_date.as_deref().or(s.last_date.as_deref()).is_some_and(|d| d <= t)
+            s.first_date
+                .as_deref()
+                .or(s.last_date.as_deref())
+                .is_some_and(|d| d <= t)
         });
-        let outlet_ok = self.outlet.as_deref().is_none_or(|o| s.outlets.iter().any(|x| x == o));
+        let outlet_ok = self
+            .outlet
+            .as_deref()
+            .is_none_or(|o| s.outlets.iter().any(|x| x == o));
         let entity_ok = self
             .entity
             .as_deref()
@@ -99,7 +111,9 @@ impl StoryFilter {
                 let b = d.as_bytes();
                 let ok = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
                 if !ok {
-                    return Err(ServerError::BadRequest(format!("{name} must be a date YYYY-MM-DD")));
+                    return Err(ServerError::BadRequest(format!(
+                        "{name} must be a date YYYY-MM-DD"
+                    )));
                 }
             }
         }
@@ -114,7 +128,10 @@ pub(crate) async fn filtered_stories(
 ) -> Result<(usize, Vec<Story>), ServerError> {
     f.check()?;
     s.with_store(move |st| {
-        let kept: Vec<Story> = all_stories(st)?.into_iter().filter(|x| f.keeps(x)).collect();
+        let kept: Vec<Story> = all_stories(st)?
+            .into_iter()
+            .filter(|x| f.keeps(x))
+            .collect();
         let total = kept.len();
         let page = kept
             .into_iter()
@@ -126,14 +143,23 @@ pub(crate) async fn filtered_stories(
     .await
 }
 
-pub async fn stories(State(s): State<AppState>, p: Params<StoryFilter>) -> Result<Response, ServerError> {
+pub async fn stories(
+    State(s): State<AppState>,
+    p: Params<StoryFilter>,
+) -> Result<Response, ServerError> {
     let (total, list) = filtered_stories(&s, params(p)?).await?;
     Ok(Json(json!({ "total": total, "stories": list })).into_response())
 }
 
-pub async fn story(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, ServerError> {
+pub async fn story(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ServerError> {
     let story = s
-        .with_store(move |st| st.story(&id)?.ok_or_else(|| ServerError::NotFound(format!("no story {id}"))))
+        .with_store(move |st| {
+            st.story(&id)?
+                .ok_or_else(|| ServerError::NotFound(format!("no story {id}")))
+        })
         .await?;
     Ok(Json(story).into_response())
 }
@@ -153,7 +179,12 @@ pub async fn entities(State(s): State<AppState>, p: Params<Page>) -> Result<Resp
     let p = params(p)?;
     let all = &s.index.catalogue().entities;
     let mut list: Vec<&EntityEntry> = all.values().collect();
-    list.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(a.id.cmp(&b.id)));
+    list.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.id.cmp(&b.id))
+    });
     let page: Vec<EntityLine> = list
         .into_iter()
         .skip(p.offset.unwrap_or(0))
@@ -170,7 +201,10 @@ pub async fn entities(State(s): State<AppState>, p: Params<Page>) -> Result<Resp
     Ok(Json(json!({ "total": all.len(), "entities": page })).into_response())
 }
 
-pub async fn entity(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, ServerError> {
+pub async fn entity(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ServerError> {
     let entry = s
         .index
         .catalogue()
@@ -180,7 +214,10 @@ pub async fn entity(State(s): State<AppState>, Path(id): Path<String>) -> Result
     Ok(Json(entry).into_response())
 }
 
-pub async fn search(State(s): State<AppState>, p: Params<SearchQuery>) -> Result<Response, ServerError> {
+pub async fn search(
+    State(s): State<AppState>,
+    p: Params<SearchQuery>,
+) -> Result<Response, ServerError> {
     let q = params(p)?;
     let index = s.index.clone();
     let hits = tokio::task::spawn_blocking(move || index.search(&q))
@@ -195,11 +232,15 @@ pub struct ExportParams {
     pub story: Option<String>,
 }
 
-pub async fn export(State(s): State<AppState>, p: Params<ExportParams>) -> Result<Response, ServerError> {
+pub async fn export(
+    State(s): State<AppState>,
+    p: Params<ExportParams>,
+) -> Result<Response, ServerError> {
     let p = params(p)?;
     let name = p.format.as_deref().unwrap_or("json");
-    let format = ExportFormat::parse(name)
-        .ok_or_else(|| ServerError::BadRequest(format!("format must be json, csv or geojson, not {name:?}")))?;
+    let format = ExportFormat::parse(name).ok_or_else(|| {
+        ServerError::BadRequest(format!("format must be json, csv or geojson, not {name:?}"))
+    })?;
     let story = p.story;
     let rows = s.with_store(move |st| rows(st, story.as_deref())).await?;
     let mut body = Vec::new();

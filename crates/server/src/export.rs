@@ -79,12 +79,19 @@ fn snake<T: Serialize>(v: &T) -> Option<String> {
 fn timex_day(value: &str) -> Option<String> {
     let d = value.get(..10)?;
     let b = d.as_bytes();
-    let ok = b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let ok = b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     ok.then(|| d.to_string())
 }
 
 fn sentence(article: &Article, span: marsad_model::Span) -> String {
-    span.slice(&article.body).unwrap_or_default().trim().to_string()
+    span.slice(&article.body)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 fn event_row(article: &Article, n: usize, e: &Event) -> ExportRow {
@@ -163,7 +170,11 @@ fn claim_row(article: &Article, analysis: &Analysis, n: usize, c: &Claim) -> Exp
 
 /// The rows of one article: its events, then its claims.
 pub fn rows_of(article: &Article, analysis: &Analysis) -> Vec<ExportRow> {
-    let events = analysis.events.iter().enumerate().map(|(n, e)| event_row(article, n, e));
+    let events = analysis
+        .events
+        .iter()
+        .enumerate()
+        .map(|(n, e)| event_row(article, n, e));
     let claims = analysis
         .claims
         .iter()
@@ -207,7 +218,11 @@ pub fn export(
     write_rows(&rows, format, out)
 }
 
-pub fn write_rows(rows: &[ExportRow], format: ExportFormat, out: &mut dyn Write) -> Result<(), ServerError> {
+pub fn write_rows(
+    rows: &[ExportRow],
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> Result<(), ServerError> {
     match format {
         ExportFormat::Json => serde_json::to_writer_pretty(&mut *out, rows)?,
         ExportFormat::Csv => {
@@ -243,8 +258,28 @@ pub fn write_rows(rows: &[ExportRow], format: ExportFormat, out: &mut dyn Write)
 
 /// CSV column names, in order (the fields of [`ExportRow`]).
 pub const HEADER: [&str; 24] = [
-    "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor1_side", "actor2",
-    "actor2_side", "location", "latitude", "longitude", "source", "source_side", "outlet",
-    "fatalities", "count", "qualifier", "victims", "victims_side", "background", "article", "url",
-    "published", "notes",
+    "event_id",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor1_side",
+    "actor2",
+    "actor2_side",
+    "location",
+    "latitude",
+    "longitude",
+    "source",
+    "source_side",
+    "outlet",
+    "fatalities",
+    "count",
+    "qualifier",
+    "victims",
+    "victims_side",
+    "background",
+    "article",
+    "url",
+    "published",
+    "notes",
 ];

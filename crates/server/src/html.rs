@@ -20,6 +20,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escaped text isolated left to right inside Arabic prose (dates, ids, figures), so
+/// `2022-09-13` does not display as `13-09-2022`.
+pub fn ltr(text: &str) -> String {
+    format!("<bdi dir=\"ltr\">{}</bdi>", escape(text))
+}
+
 /// Percent-encodes a value for a URL query string or path segment.
 pub fn url_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
@@ -150,21 +156,36 @@ mod tests {
     #[test]
     fn overlapping_marks_stay_well_formed() {
         let text = "قتل 49 جنديا أرمينيا <b>";
-        let figure = Span::new(text.find("49").unwrap_or(0), text.find(" أرمينيا").unwrap_or(0));
+        let figure = Span::new(
+            text.find("49").unwrap_or(0),
+            text.find(" أرمينيا").unwrap_or(0),
+        );
         let claim = Span::new(0, text.find(" <b>").unwrap_or(0));
         let mut m = Mark::new(claim, "claim");
         m.id = Some(span_id(claim));
         let html = marked(text, &[m, Mark::new(figure, "figure")]);
-        assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
+        assert_eq!(
+            html.matches("<mark").count(),
+            html.matches("</mark>").count()
+        );
         assert!(html.contains(&format!("<mark class=\"claim\" id=\"{}\">", span_id(claim))));
-        assert!(html.contains("<mark class=\"claim figure\">49 جنديا</mark>"), "{html}");
+        assert!(
+            html.contains("<mark class=\"claim figure\">49 جنديا</mark>"),
+            "{html}"
+        );
         assert!(html.ends_with(" &lt;b&gt;"));
     }
 
     #[test]
     fn marks_outside_the_text_or_inside_a_letter_are_dropped() {
         let text = "باكو";
-        let html = marked(text, &[Mark::new(Span::new(1, 4), "x"), Mark::new(Span::new(2, 99), "y")]);
+        let html = marked(
+            text,
+            &[
+                Mark::new(Span::new(1, 4), "x"),
+                Mark::new(Span::new(2, 99), "y"),
+            ],
+        );
         assert_eq!(html, "باكو");
     }
 }

@@ -62,7 +62,11 @@ pub fn document() -> Value {
     };
     let search_params = || {
         vec![
-            param("q", "words in any spelling; entity names match every spelling", "string"),
+            param(
+                "q",
+                "words in any spelling; entity names match every spelling",
+                "string",
+            ),
             date("from", "published on or after (YYYY-MM-DD)"),
             date("to", "published on or before (YYYY-MM-DD)"),
             param("outlet", "outlet name", "string"),

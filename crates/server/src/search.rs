@@ -17,8 +17,8 @@ use tantivy::query::{
     TermQuery,
 };
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED,
-    STORED, STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
+    STRING,
 };
 use tantivy::{doc, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
@@ -113,7 +113,9 @@ fn date_number(date: &str) -> Option<u64> {
     let ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !ok {
         return None;
     }
@@ -186,7 +188,11 @@ pub fn reindex(store: &dyn Store, dir: &Path) -> Result<SearchIndex, ServerError
         }
         if let Some(analysis) = &item.analysis {
             catalogue.add_analysis(analysis, item.story.as_deref());
-            let mut ids: Vec<&str> = analysis.mentions.iter().map(|m| m.entity.as_str()).collect();
+            let mut ids: Vec<&str> = analysis
+                .mentions
+                .iter()
+                .map(|m| m.entity.as_str())
+                .collect();
             ids.sort_unstable();
             ids.dedup();
             ids.iter().for_each(|e| d.add_text(f.entity, e));
@@ -204,8 +210,7 @@ pub fn reindex(store: &dyn Store, dir: &Path) -> Result<SearchIndex, ServerError
     writer.wait_merging_threads()?;
     let catalogue = catalogue.finish();
     let cat_path = dir.join(CATALOGUE_FILE);
-    std::fs::write(&cat_path, serde_json::to_vec(&catalogue)?)
-        .map_err(io("writing", &cat_path))?;
+    std::fs::write(&cat_path, serde_json::to_vec(&catalogue)?).map_err(io("writing", &cat_path))?;
     let meta = Meta {
         version: INDEX_VERSION,
         store: marker,
@@ -240,7 +245,9 @@ fn open_current(store: &dyn Store, dir: &Path) -> Result<Option<SearchIndex>, Se
     let index = Index::open_in_dir(dir)?;
     index.tokenizers().register(ARABIC, analyzer());
     let (_, fields) = schema();
-    Ok(Some(SearchIndex::from_index(index, fields, catalogue, dir)?))
+    Ok(Some(SearchIndex::from_index(
+        index, fields, catalogue, dir,
+    )?))
 }
 
 /// Empties `dir` for a new index, but only if it is empty or holds an index (never a
@@ -317,7 +324,8 @@ impl SearchIndex {
                     let either = BooleanQuery::new(vec![
                         (
                             Occur::Should,
-                            Box::new(BoostQuery::new(term_query(f.title, t), 2.0)) as Box<dyn Query>,
+                            Box::new(BoostQuery::new(term_query(f.title, t), 2.0))
+                                as Box<dyn Query>,
                         ),
                         (Occur::Should, term_query(f.body, t)),
                     ]);
@@ -335,7 +343,10 @@ impl SearchIndex {
                         .collect();
                     let text: Box<dyn Query> = if phrase.len() > 1 {
                         Box::new(PhraseQuery::new(
-                            phrase.iter().map(|w| Term::from_field_text(f.body, w)).collect(),
+                            phrase
+                                .iter()
+                                .map(|w| Term::from_field_text(f.body, w))
+                                .collect(),
                         ))
                     } else {
                         term_query(f.body, &phrase[0])
@@ -362,7 +373,9 @@ impl SearchIndex {
                 Some(d) => date_number(d)
                     .map(|n| Bound::Included(Term::from_field_u64(f.date, n)))
                     .ok_or_else(|| {
-                        ServerError::BadRequest(format!("{name} must be a date YYYY-MM-DD, not {d:?}"))
+                        ServerError::BadRequest(format!(
+                            "{name} must be a date YYYY-MM-DD, not {d:?}"
+                        ))
                     }),
             }
         };
@@ -388,7 +401,11 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let d: TantivyDocument = searcher.doc(address)?;
-            let text = |field: Field| d.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+            let text = |field: Field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
             let body = text(f.body).unwrap_or_default();
             let marks: Vec<(String, Span)> = text(f.mentions)
                 .and_then(|m| serde_json::from_str(&m).ok())

@@ -67,7 +67,9 @@ fn word_start(text: &str, i: usize) -> usize {
 /// Moves on to the end of the word `i` falls in.
 fn word_end(text: &str, i: usize) -> usize {
     let i = floor_char(text, i);
-    text[i..].find(char::is_whitespace).map_or(text.len(), |p| i + p)
+    text[i..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| i + p)
 }
 
 #[cfg(test)]

@@ -92,10 +92,7 @@ async fn limit_body(request: Request, next: Next) -> Response {
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    let chunked = request
-        .headers()
-        .get(header::TRANSFER_ENCODING)
-        .is_some();
+    let chunked = request.headers().get(header::TRANSFER_ENCODING).is_some();
     if declared.is_some_and(|n| n > MAX_BODY) || chunked {
         let body = serde_json::json!({
             "error": format!("request body too large (at most {MAX_BODY} bytes)")
@@ -138,4 +135,3 @@ pub async fn serve(
             source,
         })
 }
-

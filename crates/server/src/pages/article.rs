@@ -2,7 +2,7 @@
 //! mark an anchor (`#span-START-END`) so stories can link to the sentence they cite.
 
 use super::{error_page, layout, story_link};
-use crate::html::{escape, marked, span_id, url_encode, Mark};
+use crate::html::{escape, ltr, marked, span_id, url_encode, Mark};
 use crate::{AppState, ServerError};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -28,7 +28,11 @@ pub async fn article_page(
     Path(id): Path<String>,
     p: Result<Query<ArticleParams>, QueryRejection>,
 ) -> Response {
-    let target = p.ok().and_then(|Query(p)| p.hl).as_deref().and_then(parse_span);
+    let target = p
+        .ok()
+        .and_then(|Query(p)| p.hl)
+        .as_deref()
+        .and_then(parse_span);
     let found = s
         .with_store(move |st| {
             let article = st
@@ -65,8 +69,15 @@ pub fn marks(analysis: Option<&Analysis>, target: Option<Span>) -> Vec<Mark> {
     let Some(a) = analysis else { return out };
     for c in &a.claims {
         let n = c.count.map_or_else(|| "?".to_string(), |n| n.to_string());
-        let kind = serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        out.push(mark(c.span, "claim", format!("{kind} {n} {} — {}", c.victims, c.source.label)));
+        let kind = serde_json::to_value(c.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push(mark(
+            c.span,
+            "claim",
+            format!("{kind} {n} {} — {}", c.victims, c.source.label),
+        ));
     }
     for e in &a.events {
         out.push(mark(e.span, "event", e.kind.clone()));
@@ -75,12 +86,21 @@ pub fn marks(analysis: Option<&Analysis>, target: Option<Span>) -> Vec<Mark> {
         out.push(mark(t.span, "time", t.value.clone()));
     }
     for m in &a.mentions {
-        out.push(mark(m.span, "mention", format!("{} {}", m.kind.as_str(), m.entity)));
+        out.push(mark(
+            m.span,
+            "mention",
+            format!("{} {}", m.kind.as_str(), m.entity),
+        ));
     }
     out
 }
 
-pub fn render(article: &Article, analysis: Option<&Analysis>, story: Option<&str>, target: Option<Span>) -> String {
+pub fn render(
+    article: &Article,
+    analysis: Option<&Analysis>,
+    story: Option<&str>,
+    target: Option<Span>,
+) -> String {
     let mut h = String::new();
     let title = article.title.clone().unwrap_or_else(|| article.id.clone());
     let _ = write!(
@@ -88,17 +108,25 @@ pub fn render(article: &Article, analysis: Option<&Analysis>, story: Option<&str
         "<h1>{}</h1><p class=\"meta\">{} · {}",
         escape(&title),
         escape(article.outlet.as_deref().unwrap_or("")),
-        escape(article.published.as_deref().unwrap_or(""))
+        ltr(article.published.as_deref().unwrap_or(""))
     );
     if let Some(url) = &article.url {
-        let _ = write!(h, " · <a href=\"{}\" rel=\"nofollow noopener\">المصدر</a>", escape(url));
+        let _ = write!(
+            h,
+            " · <a href=\"{}\" rel=\"nofollow noopener\">المصدر</a>",
+            escape(url)
+        );
     }
     if let Some(st) = story {
         let _ = write!(h, " · {}", story_link(st, "القصة"));
     }
     h.push_str("</p><p class=\"legend meta\"><mark class=\"mention\">كيان</mark><mark class=\"time\">زمن</mark>\
         <mark class=\"claim\">رقم خسائر</mark><mark class=\"event\">حدث</mark></p>");
-    let _ = write!(h, "<article class=\"body\">{}</article>", marked(&article.body, &marks(analysis, target)));
+    let _ = write!(
+        h,
+        "<article class=\"body\">{}</article>",
+        marked(&article.body, &marks(analysis, target))
+    );
     let Some(a) = analysis else {
         h.push_str("<p class=\"meta\">لم تُقرأ هذه المقالة بعد.</p>");
         return h;

@@ -8,7 +8,7 @@ pub use article::article_page;
 pub use story::story_page;
 
 use crate::api::{filtered_stories, params, StoryFilter};
-use crate::html::{escape, url_encode};
+use crate::html::{escape, ltr, url_encode};
 use crate::search::SearchQuery;
 use crate::{AppState, ServerError};
 use axum::extract::rejection::QueryRejection;
@@ -72,13 +72,21 @@ pub fn layout(title: &str, body: &str) -> Html<String> {
 /// An error as a page, with the right status.
 pub fn error_page(e: ServerError) -> Response {
     let status = e.status();
-    let title = if status == StatusCode::NOT_FOUND { "غير موجود" } else { "خطأ" };
+    let title = if status == StatusCode::NOT_FOUND {
+        "غير موجود"
+    } else {
+        "خطأ"
+    };
     let body = format!("<h1>{}</h1><p>{}</p>", title, escape(&e.to_string()));
     (status, layout(title, &body)).into_response()
 }
 
 pub(crate) fn story_link(id: &str, text: &str) -> String {
-    format!("<a href=\"/stories/{}\">{}</a>", url_encode(id), escape(text))
+    format!(
+        "<a href=\"/stories/{}\">{}</a>",
+        url_encode(id),
+        escape(text)
+    )
 }
 
 pub(crate) fn article_href(id: &str, span: Option<marsad_model::Span>) -> String {
@@ -110,7 +118,10 @@ async fn story_list_body(
     p: Result<Query<StoryFilter>, QueryRejection>,
 ) -> Result<String, ServerError> {
     let f = params(p)?;
-    let (from, to) = (f.from.clone().unwrap_or_default(), f.to.clone().unwrap_or_default());
+    let (from, to) = (
+        f.from.clone().unwrap_or_default(),
+        f.to.clone().unwrap_or_default(),
+    );
     let offset = f.offset.unwrap_or(0);
     let (total, stories) = filtered_stories(s, f).await?;
     let mut h = String::new();
@@ -134,7 +145,7 @@ async fn story_list_body(
             h,
             "<tr><td>{}</td><td class=\"meta\">{}</td><td>{}</td><td>{}</td></tr>",
             story_link(&st.id, &headline),
-            escape(&dates),
+            ltr(&dates),
             st.articles.len(),
             escape(&st.outlets.join("، "))
         );
@@ -188,15 +199,29 @@ pub async fn entity_page(State(s): State<AppState>, Path(id): Path<String>) -> R
     }
     h.push_str("</p><h2>كل الكتابات</h2><p class=\"spellings\">");
     for sp in &e.spellings {
-        let _ = write!(h, "<span>{} <small class=\"meta\">({})</small></span> ", escape(&sp.text), sp.mentions);
+        let _ = write!(
+            h,
+            "<span>{} <small class=\"meta\">({})</small></span> ",
+            escape(&sp.text),
+            sp.mentions
+        );
     }
     h.push_str("</p><h2>القصص</h2><ul>");
     for (sid, headline) in &headlines {
-        let _ = write!(h, "<li>{}</li>", story_link(sid, headline.as_deref().unwrap_or(sid)));
+        let _ = write!(
+            h,
+            "<li>{}</li>",
+            story_link(sid, headline.as_deref().unwrap_or(sid))
+        );
     }
     h.push_str("</ul><h2>المقالات</h2><ul>");
     for a in &e.articles {
-        let _ = write!(h, "<li><a href=\"{}\">{}</a></li>", article_href(a, None), escape(a));
+        let _ = write!(
+            h,
+            "<li><a href=\"{}\">{}</a></li>",
+            article_href(a, None),
+            escape(a)
+        );
     }
     h.push_str("</ul>");
     layout(&e.label, &h).into_response()
@@ -246,7 +271,7 @@ pub async fn search_page(
             article_href(&hit.article, None),
             escape(&title),
             escape(hit.outlet.as_deref().unwrap_or("")),
-            escape(hit.published.as_deref().unwrap_or(""))
+            ltr(hit.published.as_deref().unwrap_or(""))
         );
         if let Some(st) = &hit.story {
             let _ = write!(h, " · {}", story_link(st, "القصة"));

@@ -2,7 +2,7 @@
 //! timeline, entities with their spellings, and the articles.
 
 use super::{article_href, error_page, layout};
-use crate::html::{escape, url_encode};
+use crate::html::{escape, ltr, url_encode};
 use crate::{AppState, ServerError};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
@@ -66,9 +66,15 @@ fn qualifier_ar(q: Qualifier) -> &'static str {
 
 /// The column a report goes in: who said it, in which outlet.
 fn column(r: &FactReport) -> String {
+    // The claim schema says `outlet` when the article states a figure in its own voice.
+    let source = if r.source == "outlet" {
+        "بلسان الوسيلة"
+    } else {
+        r.source.as_str()
+    };
     match &r.outlet {
-        Some(o) => format!("{} — {}", r.source, o),
-        None => r.source.clone(),
+        Some(o) => format!("{source} — {o}"),
+        None => source.to_string(),
     }
 }
 
@@ -95,7 +101,7 @@ pub fn render(story: &Story, articles: &[ArticleSummary]) -> String {
         h,
         "<h1>{}</h1><p class=\"meta\">{} · {} مقالات · {} · <a href=\"/api/export?format=csv&amp;story={}\">تصدير CSV</a></p>",
         escape(&headline),
-        escape(&dates),
+        ltr(&dates),
         story.articles.len(),
         escape(&story.outlets.join("، ")),
         url_encode(&story.id)
@@ -116,11 +122,15 @@ pub fn render(story: &Story, articles: &[ArticleSummary]) -> String {
     if !story.timeline.is_empty() {
         h.push_str("<h2>التسلسل الزمني</h2><ol class=\"timeline\">");
         for t in &story.timeline {
-            let class = if t.background { " class=\"background\"" } else { "" };
+            let class = if t.background {
+                " class=\"background\""
+            } else {
+                ""
+            };
             let _ = write!(
                 h,
                 "<li{class}><span class=\"date\">{}</span>{} <a href=\"{}\">{}</a> <span class=\"meta\">{}</span></li>",
-                escape(&t.date),
+                ltr(&t.date),
                 t.event_type
                     .as_deref()
                     .map(|e| format!("<span class=\"meta\">[{}]</span> ", escape(e)))
@@ -135,7 +145,11 @@ pub fn render(story: &Story, articles: &[ArticleSummary]) -> String {
     if !story.entities.is_empty() {
         h.push_str("<h2>الأطراف والأماكن</h2><table><thead><tr><th>الاسم</th><th>الكتابات</th><th>الذكر</th></tr></thead><tbody>");
         for e in &story.entities {
-            let spellings: Vec<String> = e.spellings.iter().map(|s| format!("<span>{}</span>", escape(s))).collect();
+            let spellings: Vec<String> = e
+                .spellings
+                .iter()
+                .map(|s| format!("<span>{}</span>", escape(s)))
+                .collect();
             let _ = write!(
                 h,
                 "<tr><td><a href=\"/entities/{}\">{}</a></td><td class=\"spellings\">{}</td><td>{}</td></tr>",
@@ -155,7 +169,7 @@ pub fn render(story: &Story, articles: &[ArticleSummary]) -> String {
             article_href(&a.id, None),
             escape(a.title.as_deref().unwrap_or(&a.id)),
             escape(a.outlet.as_deref().unwrap_or("")),
-            escape(a.published.as_deref().unwrap_or(""))
+            ltr(a.published.as_deref().unwrap_or(""))
         );
     }
     h.push_str("</ul>");
@@ -182,8 +196,16 @@ fn facts(h: &mut String, story: &Story) {
     }
     h.push_str("</tr></thead><tbody>");
     for f in &story.facts {
-        let class = if f.conflict { " class=\"conflict\"" } else { "" };
-        let flag = if f.conflict { " <span class=\"flag\">⚠ أرقام متضاربة</span>" } else { "" };
+        let class = if f.conflict {
+            " class=\"conflict\""
+        } else {
+            ""
+        };
+        let flag = if f.conflict {
+            " <span class=\"flag\">⚠ أرقام متضاربة</span>"
+        } else {
+            ""
+        };
         let _ = write!(
             h,
             "<tr{class}><td class=\"row\">{}{flag}</td><td>{}</td><td>{}</td>",
@@ -192,7 +214,12 @@ fn facts(h: &mut String, story: &Story) {
             escape(f.side.as_deref().unwrap_or(""))
         );
         for c in &columns {
-            let cell: Vec<String> = f.reports.iter().filter(|r| &column(r) == c).map(figure).collect();
+            let cell: Vec<String> = f
+                .reports
+                .iter()
+                .filter(|r| &column(r) == c)
+                .map(figure)
+                .collect();
             let _ = write!(h, "<td>{}</td>", cell.join("<br>"));
         }
         h.push_str("</tr>");

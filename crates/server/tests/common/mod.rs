@@ -36,8 +36,18 @@ pub fn seed_articles() -> Vec<Article> {
             )
             .expect("seed meta is JSON");
             let s = |k: &str| meta.get(k).and_then(|v| v.as_str()).map(str::to_string);
-            let title = body.lines().next().map(|l| l.chars().take(90).collect::<String>());
-            article(&body, p.display().to_string(), s("outlet"), s("published"), title, s("url"))
+            let title = body
+                .lines()
+                .next()
+                .map(|l| l.chars().take(90).collect::<String>());
+            article(
+                &body,
+                p.display().to_string(),
+                s("outlet"),
+                s("published"),
+                title,
+                s("url"),
+            )
         })
         .collect()
 }
@@ -70,12 +80,16 @@ pub fn article(
 fn fingerprint(a: &Article) -> Fingerprint {
     let h = Sha256::digest(a.id.as_bytes());
     Fingerprint {
-        minhash: (0..64u32).map(|i| u32::from(h[(i % 32) as usize]) * 1000 + i).collect(),
+        minhash: (0..64u32)
+            .map(|i| u32::from(h[(i % 32) as usize]) * 1000 + i)
+            .collect(),
     }
 }
 
 pub fn span_of(body: &str, needle: &str) -> Span {
-    let at = body.find(needle).unwrap_or_else(|| panic!("{needle:?} is in the text"));
+    let at = body
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} is in the text"));
     Span::new(at, at + needle.len())
 }
 
@@ -148,7 +162,15 @@ fn mentions(body: &str) -> Vec<Mention> {
     out
 }
 
-fn claim(body: &str, text: &str, count: u64, qualifier: Qualifier, victims: &str, side: &str, source: &str) -> Claim {
+fn claim(
+    body: &str,
+    text: &str,
+    count: u64,
+    qualifier: Qualifier,
+    victims: &str,
+    side: &str,
+    source: &str,
+) -> Claim {
     let span = span_of(body, text);
     Claim {
         span,
@@ -224,10 +246,36 @@ pub fn fixture() -> Fixture {
         })
         .collect();
     let (a0, a1, a2) = (&articles[0], &articles[1], &articles[2]);
-    analyses[0].claims.push(claim(&a0.body, "قتل 49 جنديا أرمينيا", 49, Qualifier::AtLeast, "soldiers", "Armenia", "Armenia"));
-    analyses[0].events.push(fight(&a0.body, "اشتباكات حدودية دامية", "2022-09-13"));
-    analyses[1].claims.push(claim(&a1.body, "مقتل نحو 100 عسكري", 100, Qualifier::About, "soldiers", "Armenia", "outlet"));
-    analyses[2].claims.push(claim(&a2.body, "مقتل 38 جنديا أرمينيا", 38, Qualifier::Exact, "soldiers", "Armenia", "Ministry of Defence (Azerbaijan)"));
+    analyses[0].claims.push(claim(
+        &a0.body,
+        "قتل 49 جنديا أرمينيا",
+        49,
+        Qualifier::AtLeast,
+        "soldiers",
+        "Armenia",
+        "Armenia",
+    ));
+    analyses[0]
+        .events
+        .push(fight(&a0.body, "اشتباكات حدودية دامية", "2022-09-13"));
+    analyses[1].claims.push(claim(
+        &a1.body,
+        "مقتل نحو 100 عسكري",
+        100,
+        Qualifier::About,
+        "soldiers",
+        "Armenia",
+        "outlet",
+    ));
+    analyses[2].claims.push(claim(
+        &a2.body,
+        "مقتل 38 جنديا أرمينيا",
+        38,
+        Qualifier::Exact,
+        "soldiers",
+        "Armenia",
+        "Ministry of Defence (Azerbaijan)",
+    ));
     let report = |a: &Article, c: &Claim| FactReport {
         count: c.count,
         qualifier: c.qualifier,
@@ -265,7 +313,10 @@ pub fn fixture() -> Fixture {
             kind: LossKind::Killed,
             victims: "soldiers".into(),
             side: Some("Armenia".into()),
-            reports: vec![report(a0, &analyses[0].claims[0]), report(a1, &analyses[1].claims[0])],
+            reports: vec![
+                report(a0, &analyses[0].claims[0]),
+                report(a1, &analyses[1].claims[0]),
+            ],
             conflict: true,
         }],
         summary: vec![SummarySentence {
@@ -305,8 +356,11 @@ pub fn fixture() -> Fixture {
 pub fn filled_store(dir: &Path) -> (SqliteStore, Fixture) {
     let fx = fixture();
     let mut store = SqliteStore::open(dir).expect("store opens");
-    let batch: Vec<(Article, Fingerprint)> =
-        fx.articles.iter().map(|a| (a.clone(), fingerprint(a))).collect();
+    let batch: Vec<(Article, Fingerprint)> = fx
+        .articles
+        .iter()
+        .map(|a| (a.clone(), fingerprint(a)))
+        .collect();
     store.insert_articles(&batch).expect("articles stored");
     store.put_analyses(&fx.analyses).expect("analyses stored");
     store.replace_stories(&fx.stories).expect("stories stored");
