@@ -8,9 +8,9 @@
 //! Offices (رئيس الوزراء الأرميني) are not mentions; they tell the side of the name
 //! next to them, and so do nationality adjectives just before a name (نظيره الروسي).
 
-use super::words::Word;
+use super::words::{Reading, Word};
 use crate::ner::NerModel;
-use marsad_kb::{BodyMatch, EntityRef, Kb};
+use marsad_kb::{BodyMatch, EntityClass, EntityRef, Kb};
 use marsad_model::{Entity, EntityType, Span};
 use marsad_text::{TokenKind, Vocabulary};
 
@@ -85,11 +85,23 @@ impl Finder<'_> {
         for n in ner {
             if let Some(k) = found.iter_mut().find(|k| k.span == n.span) {
                 prefer_type(k, n.kind);
-            } else if !found.iter().any(|k| k.span.overlaps(&n.span)) {
+                continue;
+            }
+            let overlapped: Vec<&Candidate> =
+                found.iter().filter(|k| k.span.overlaps(&n.span)).collect();
+            // A person's name often contains a word that is also a town's name
+            // (سيرغي، إلهام، لينكن): the tagger's longer person span wins over towns.
+            let over_towns = n.kind == EntityType::Person
+                && overlapped
+                    .iter()
+                    .all(|k| n.span.contains(&k.span) && is_town(k));
+            if overlapped.is_empty() || over_towns {
+                found.retain(|k| !k.span.overlaps(&n.span));
                 found.push(n);
             }
         }
         found.sort_by_key(|c| c.span.start);
+        self.place_lists(words, &mut found);
         for c in found.iter_mut().filter(|c| c.kind == EntityType::Person) {
             c.side = self.person_side(words, &offices, c.span);
         }
@@ -109,7 +121,7 @@ impl Finder<'_> {
             let end = (i + 1..end)
                 .find(|&j| is_relation(&words[j].key))
                 .unwrap_or(end);
-            let readings = words[i].readings();
+            let readings = words[i].readings(self.vocab);
             let mut best: Option<(usize, usize, Match)> = None;
             for (ri, reading) in readings.iter().enumerate() {
                 let mut keys: Vec<&str> = Vec::with_capacity(end - i);
@@ -155,13 +167,72 @@ impl Finder<'_> {
                     continue;
                 }
                 Match::Body(b) => (b.entity.kind, Found::Body(Box::new(b.entity))),
-                Match::Kb(refs) => (refs[0].kind, Found::Kb(refs)),
+                // An office the KB lists (الأمين العام للأمم المتحدة) names a person without
+                // their name; its organisation after ل is a mention of its own.
+                Match::Kb(refs) if refs[0].kind == EntityType::Person && refs[0].class == EntityClass::Organisation => {
+                    i += 1;
+                    continue;
+                }
+                Match::Kb(refs) => {
+                    let (skip_words, refs) = self.without_place_noun(&keys_of(words, i, n, reading), refs);
+                    if skip_words > 0 {
+                        let first = &words[i + skip_words];
+                        let span = Span::new(first.span.start, last.span.end);
+                        out.push(candidate(body, span, false, refs[0].kind, Found::Kb(refs)));
+                        i += words_used;
+                        continue;
+                    }
+                    (refs[0].kind, Found::Kb(refs))
+                }
                 Match::Bare(head) => (EntityType::Organisation, Found::Bare(head)),
             };
             out.push(candidate(body, span, reading.restored, kind, found));
             i += words_used;
         }
         (out, offices)
+    }
+
+    /// A KB name that starts with a place noun (إقليم كاراباخ، منطقة القوقاز) is
+    /// mentioned by the name alone when the rest names the same entity: the gold forms
+    /// leave common nouns out. Returns the words to drop and the candidates.
+    fn without_place_noun(&self, keys: &[&str], refs: Vec<EntityRef>) -> (usize, Vec<EntityRef>) {
+        if keys.len() >= 2 && is_place_noun(keys[0]) {
+            if let Some((m, rest)) = self.kb.longest_match(&keys[1..]) {
+                if m == keys.len() - 1 && rest.first() == refs.first() {
+                    return (1, refs);
+                }
+            }
+        }
+        (0, refs)
+    }
+
+    /// Names in a list with places, or after a place noun, are places: the tagger
+    /// takes unknown transliterated town names for persons (غوريس وسوتك وجيرموك).
+    fn place_lists(&self, words: &[Word<'_>], found: &mut [Candidate]) {
+        let at = |span: Span| words.iter().position(|w| w.span.end > span.start);
+        for i in 0..found.len() {
+            if found[i].kind != EntityType::Person || !matches!(found[i].found, Found::Ner) {
+                continue;
+            }
+            let Some(first) = at(found[i].span) else {
+                continue;
+            };
+            let after_place_noun = first > 0 && words[first - 1].readings(self.vocab).iter().any(|r| is_place_noun(&r.key));
+            let starts_with_and = words[first].key.starts_with('و') && found[i].span.start > words[first].span.start;
+            let prev_loc = i > 0
+                && found[i - 1].kind == EntityType::Location
+                && (starts_with_and || words[first - 1].key == "،" || words[first - 1].key == "و")
+                && at(found[i - 1].span).is_some_and(|p| first - p <= 4);
+            let next_loc = found.get(i + 1).is_some_and(|n| {
+                n.kind == EntityType::Location
+                    && at(n.span).is_some_and(|p| {
+                        p > first && p - first <= 3 && (words[p].key.starts_with('و') || words[p - 1].key == "،")
+                    })
+            });
+            if after_place_noun || prev_loc || next_loc {
+                found[i].kind = EntityType::Location;
+            }
+        }
     }
 
     fn ner_mentions(&self, body: &str, words: &[Word<'_>]) -> Vec<Candidate> {
@@ -200,7 +271,7 @@ impl Finder<'_> {
     /// Nationality words (الروسية، الأرمن) and ordinary words alone are not names.
     fn not_a_name(&self, words: &[Word<'_>]) -> bool {
         words.iter().all(|w| {
-            w.readings()
+            w.readings(self.vocab)
                 .iter()
                 .any(|r| self.kb.demonym(&r.key).is_some() || self.kb.is_ordinary_word(&r.key))
         })
@@ -258,10 +329,32 @@ impl Finder<'_> {
     }
 }
 
+fn is_town(c: &Candidate) -> bool {
+    matches!(&c.found, Found::Kb(refs)
+        if refs.first().is_some_and(|r| matches!(r.class, EntityClass::City | EntityClass::Region)))
+}
+
+/// Nouns that announce a place name (بلدة غوريس، محافظات داشكسن).
+fn is_place_noun(key: &str) -> bool {
+    let k = key.strip_prefix("ال").unwrap_or(key);
+    matches!(
+        k,
+        "مدينه" | "بلده" | "قريه" | "محافظه" | "ولايه" | "منطقه" | "اقليم" | "مقاطعه" | "عاصمه"
+            | "مدن" | "بلدات" | "قري" | "محافظات" | "مناطق" | "مقاطعات" | "بلدتي" | "مدينتي"
+            | "قريتي" | "محور" | "محاور"
+    )
+}
+
 enum Match {
     Body(BodyMatch),
     Kb(Vec<EntityRef>),
     Bare(String),
+}
+
+fn keys_of<'w>(words: &'w [Word<'_>], i: usize, n: usize, reading: &'w Reading) -> Vec<&'w str> {
+    let mut keys = vec![reading.key.as_str()];
+    keys.extend(words[i + 1..i + n].iter().map(|w| w.key.as_str()));
+    keys
 }
 
 fn bare_head(keys: &[&str]) -> Option<usize> {

@@ -7,7 +7,7 @@
 
 use marsad_kb::Kb;
 use marsad_model::Span;
-use marsad_text::{key, key_char, split_glued, Token, TokenKind};
+use marsad_text::{key, key_char, split_glued, Token, TokenKind, Vocabulary};
 
 /// One token of a sentence.
 #[derive(Debug, Clone)]
@@ -35,8 +35,10 @@ impl Word<'_> {
     }
 
     /// The readings of this word, fewest proclitics first: as written; without و/ف;
-    /// without ب/ل/ك (after an optional و/ف); ل + ال written لل.
-    pub fn readings(&self) -> Vec<Reading> {
+    /// without ب/ل/ك (after an optional و/ف); ل + ال written لل. A word the corpus
+    /// knows loses a proclitic only when what remains is at least as frequent: وزيرا is
+    /// not و + زيرا, nor بلينكن ب + لينكن, but وأرمينيا is و + أرمينيا.
+    pub fn readings(&self, vocab: &Vocabulary) -> Vec<Reading> {
         let mut out = vec![Reading {
             skip: 0,
             key: self.key.clone(),
@@ -76,6 +78,10 @@ impl Word<'_> {
                     restored: false,
                 });
             }
+        }
+        let whole = vocab.freq(&self.key);
+        if whole > 0 {
+            out.retain(|r| r.skip == 0 || vocab.freq(&r.key) >= whole);
         }
         // Fewest letters taken off first, so a word known as written stays whole.
         out.sort_by_key(|r| (r.skip, r.restored));
@@ -148,8 +154,9 @@ mod tests {
 
     #[test]
     fn readings_offer_each_proclitic_layer() {
+        let none = Vocabulary::default();
         let keys: Vec<(usize, String)> = word("وبأرمينيا")
-            .readings()
+            .readings(&none)
             .into_iter()
             .map(|r| (r.skip, r.key))
             .collect();
@@ -161,10 +168,20 @@ mod tests {
                 ("وب".len(), "ارمينيا".to_string())
             ]
         );
-        let r = word("للأمم").readings();
+        let r = word("للأمم").readings(&none);
         let contracted = r.iter().find(|r| r.restored).expect("لل reading");
         assert_eq!(contracted.key, "الامم");
         assert_eq!(&"للأمم"[contracted.skip..], "لأمم");
+    }
+
+    #[test]
+    fn a_frequent_word_keeps_its_first_letter() {
+        let vocab = Vocabulary::embedded();
+        assert!(word("وزيرا").readings(vocab).iter().all(|r| r.skip == 0));
+        assert!(word("وأرمينيا")
+            .readings(vocab)
+            .iter()
+            .any(|r| r.key == "ارمينيا"));
     }
 
     #[test]
