@@ -102,7 +102,10 @@ pub fn link(kb: &Kb, candidates: Vec<Candidate>, memory: &mut Memory) -> Linked 
         if let Some(side) = &c.side {
             memory.sides.insert(id.clone(), side.clone());
         }
-        spellings.entry(id.clone()).or_default().push(c.text.clone());
+        spellings
+            .entry(id.clone())
+            .or_default()
+            .push(c.text.clone());
         mentions.push(Mention {
             span: c.span,
             text: c.text,
@@ -178,7 +181,12 @@ fn state_of(kb: &Kb, c: &Candidate) -> Option<String> {
 
 /// The ministry a bare head names: the same ministry the article named last, else the
 /// one of the state the article named last.
-fn bare_body(kb: &Kb, head: &str, before: &[Option<String>], states: &[Option<String>]) -> Option<Entity> {
+fn bare_body(
+    kb: &Kb,
+    head: &str,
+    before: &[Option<String>],
+    states: &[Option<String>],
+) -> Option<Entity> {
     let states: Vec<&String> = states.iter().rev().flatten().collect();
     for state in &states {
         if let Some(e) = kb.state_body(head, state) {

@@ -16,6 +16,8 @@ use marsad_text::{TokenKind, Vocabulary};
 
 /// Longest name, in words, the matcher tries.
 const WINDOW: usize = 10;
+/// Corpus count under which a word after a place noun is taken for a name.
+const RARE_WORD: u32 = 20;
 /// Words before a name searched for a title or nationality that gives its side.
 const SIDE_LOOKBACK: usize = 3;
 
@@ -81,8 +83,10 @@ impl Finder<'_> {
     /// The mentions of one sentence, in text order.
     pub fn sentence(&self, body: &str, words: &[Word<'_>]) -> Vec<Candidate> {
         let (mut found, offices) = self.kb_mentions(body, words);
-        let ner = self.ner_mentions(body, words);
-        for n in ner {
+        for (a, b, kind) in self.ner_spans(words) {
+            let Some(n) = self.ner_candidate(body, words, a, b, kind) else {
+                continue;
+            };
             if let Some(k) = found.iter_mut().find(|k| k.span == n.span) {
                 prefer_type(k, n.kind);
                 continue;
@@ -98,8 +102,25 @@ impl Finder<'_> {
             if overlapped.is_empty() || over_towns {
                 found.retain(|k| !k.span.overlaps(&n.span));
                 found.push(n);
+                continue;
+            }
+            // The tagger ran a name into a KB name next to it: keep the part outside.
+            let covered = |w: &Word<'_>| found.iter().any(|k| k.span.overlaps(&w.span));
+            let (mut a2, mut b2) = (a, b);
+            while a2 < b2 && covered(&words[a2]) {
+                a2 += 1;
+            }
+            while b2 > a2 && covered(&words[b2 - 1]) {
+                b2 -= 1;
+            }
+            if (a2, b2) != (a, b) && !words[a2..b2].iter().any(covered) {
+                if let Some(t) = self.ner_candidate(body, words, a2, b2, kind) {
+                    found.push(t);
+                }
             }
         }
+        found.sort_by_key(|c| c.span.start);
+        self.place_list_words(body, words, &mut found);
         found.sort_by_key(|c| c.span.start);
         self.place_lists(words, &mut found);
         for c in found.iter_mut().filter(|c| c.kind == EntityType::Person) {
@@ -169,12 +190,16 @@ impl Finder<'_> {
                 Match::Body(b) => (b.entity.kind, Found::Body(Box::new(b.entity))),
                 // An office the KB lists (الأمين العام للأمم المتحدة) names a person without
                 // their name; its organisation after ل is a mention of its own.
-                Match::Kb(refs) if refs[0].kind == EntityType::Person && refs[0].class == EntityClass::Organisation => {
+                Match::Kb(refs)
+                    if refs[0].kind == EntityType::Person
+                        && refs[0].class == EntityClass::Organisation =>
+                {
                     i += 1;
                     continue;
                 }
                 Match::Kb(refs) => {
-                    let (skip_words, refs) = self.without_place_noun(&keys_of(words, i, n, reading), refs);
+                    let (skip_words, refs) =
+                        self.without_place_noun(&keys_of(words, i, n, reading), refs);
                     if skip_words > 0 {
                         let first = &words[i + skip_words];
                         let span = Span::new(first.span.start, last.span.end);
@@ -206,6 +231,48 @@ impl Finder<'_> {
         (0, refs)
     }
 
+    /// Words the corpus hardly knows, in a list after a place noun (مناطق باساركيتشار
+    /// وايستيسو وقاراكيلسا), are place names even when the tagger missed them.
+    fn place_list_words(&self, body: &str, words: &[Word<'_>], found: &mut Vec<Candidate>) {
+        let mut added = Vec::new();
+        for (p, w) in words.iter().enumerate() {
+            if !w.readings(self.vocab).iter().any(|r| is_place_noun(&r.key)) {
+                continue;
+            }
+            let mut j = p + 1;
+            while let Some(x) = words.get(j) {
+                if !x.is_wordlike() || (j > p + 1 && !x.key.starts_with('و')) {
+                    break;
+                }
+                let skip = if j > p + 1 {
+                    super::words::byte_after_letters(x.text, 1)
+                } else {
+                    0
+                };
+                let span = Span::new(x.span.start + skip, x.span.end);
+                let rest = marsad_text::key(&body[span.start..span.end]);
+                let rare = rest.chars().count() >= 4 && self.vocab.freq(&rest) < RARE_WORD;
+                let taken = found.iter().any(|k| k.span.overlaps(&span));
+                if !taken && rare && self.kb.demonym(&rest).is_none() {
+                    added.push(candidate(
+                        body,
+                        span,
+                        false,
+                        EntityType::Location,
+                        Found::Ner,
+                    ));
+                } else if !taken {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        if !added.is_empty() {
+            found.extend(added);
+            found.sort_by_key(|c| c.span.start);
+        }
+    }
+
     /// Names in a list with places, or after a place noun, are places: the tagger
     /// takes unknown transliterated town names for persons (غوريس وسوتك وجيرموك).
     fn place_lists(&self, words: &[Word<'_>], found: &mut [Candidate]) {
@@ -217,8 +284,13 @@ impl Finder<'_> {
             let Some(first) = at(found[i].span) else {
                 continue;
             };
-            let after_place_noun = first > 0 && words[first - 1].readings(self.vocab).iter().any(|r| is_place_noun(&r.key));
-            let starts_with_and = words[first].key.starts_with('و') && found[i].span.start > words[first].span.start;
+            let after_place_noun = first > 0
+                && words[first - 1]
+                    .readings(self.vocab)
+                    .iter()
+                    .any(|r| is_place_noun(&r.key));
+            let starts_with_and =
+                words[first].key.starts_with('و') && found[i].span.start > words[first].span.start;
             let prev_loc = i > 0
                 && found[i - 1].kind == EntityType::Location
                 && (starts_with_and || words[first - 1].key == "،" || words[first - 1].key == "و")
@@ -226,7 +298,9 @@ impl Finder<'_> {
             let next_loc = found.get(i + 1).is_some_and(|n| {
                 n.kind == EntityType::Location
                     && at(n.span).is_some_and(|p| {
-                        p > first && p - first <= 3 && (words[p].key.starts_with('و') || words[p - 1].key == "،")
+                        p > first
+                            && p - first <= 3
+                            && (words[p].key.starts_with('و') || words[p - 1].key == "،")
                     })
             });
             if after_place_noun || prev_loc || next_loc {
@@ -235,7 +309,9 @@ impl Finder<'_> {
         }
     }
 
-    fn ner_mentions(&self, body: &str, words: &[Word<'_>]) -> Vec<Candidate> {
+    /// The tagger's PER/LOC/ORG spans as word ranges; person and place spans are cut
+    /// before an inner word that starts with و (two names in a list).
+    fn ner_spans(&self, words: &[Word<'_>]) -> Vec<(usize, usize, EntityType)> {
         let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
         let mut out = Vec::new();
         for s in self.ner.entities(&texts) {
@@ -243,29 +319,49 @@ impl Finder<'_> {
                 continue;
             };
             let mut a = s.start;
-            let mut b = s.end;
-            while a < b && !words[a].is_wordlike() {
-                a += 1;
+            for j in s.start + 1..s.end {
+                let list = kind != EntityType::Organisation
+                    && words[j].key.starts_with('و')
+                    && words[j].key.chars().count() >= 4;
+                if list {
+                    out.push((a, j, kind));
+                    a = j;
+                }
             }
-            while b > a && !words[b - 1].is_wordlike() {
-                b -= 1;
-            }
-            if a == b || self.not_a_name(&words[a..b]) {
-                continue;
-            }
-            let (skip, restored) = self.proclitics(&words[a]);
-            let span = Span::new(words[a].span.start + skip, words[b - 1].span.end);
-            if span.is_empty() {
-                continue;
-            }
-            let mut c = candidate(body, span, restored, kind, Found::Ner);
-            if let Some(refs) = self.kb_for_span(&c.key, b - a) {
-                c.found = Found::Kb(refs);
-                prefer_type(&mut c, kind);
-            }
-            out.push(c);
+            out.push((a, s.end, kind));
         }
         out
+    }
+
+    /// A candidate for words `a..b` tagged `kind`, unless they are no name.
+    fn ner_candidate(
+        &self,
+        body: &str,
+        words: &[Word<'_>],
+        mut a: usize,
+        mut b: usize,
+        kind: EntityType,
+    ) -> Option<Candidate> {
+        while a < b && !words[a].is_wordlike() {
+            a += 1;
+        }
+        while b > a && !words[b - 1].is_wordlike() {
+            b -= 1;
+        }
+        if a == b || self.not_a_name(&words[a..b]) {
+            return None;
+        }
+        let (skip, restored) = self.proclitics(&words[a]);
+        let span = Span::new(words[a].span.start + skip, words[b - 1].span.end);
+        if span.is_empty() {
+            return None;
+        }
+        let mut c = candidate(body, span, restored, kind, Found::Ner);
+        if let Some(refs) = self.kb_for_span(&c.key, b - a) {
+            c.found = Found::Kb(refs);
+            prefer_type(&mut c, kind);
+        }
+        Some(c)
     }
 
     /// Nationality words (الروسية، الأرمن) and ordinary words alone are not names.
@@ -339,9 +435,26 @@ fn is_place_noun(key: &str) -> bool {
     let k = key.strip_prefix("ال").unwrap_or(key);
     matches!(
         k,
-        "مدينه" | "بلده" | "قريه" | "محافظه" | "ولايه" | "منطقه" | "اقليم" | "مقاطعه" | "عاصمه"
-            | "مدن" | "بلدات" | "قري" | "محافظات" | "مناطق" | "مقاطعات" | "بلدتي" | "مدينتي"
-            | "قريتي" | "محور" | "محاور"
+        "مدينه"
+            | "بلده"
+            | "قريه"
+            | "محافظه"
+            | "ولايه"
+            | "منطقه"
+            | "اقليم"
+            | "مقاطعه"
+            | "عاصمه"
+            | "مدن"
+            | "بلدات"
+            | "قري"
+            | "محافظات"
+            | "مناطق"
+            | "مقاطعات"
+            | "بلدتي"
+            | "مدينتي"
+            | "قريتي"
+            | "محور"
+            | "محاور"
     )
 }
 
@@ -391,6 +504,8 @@ fn prefer_type(c: &mut Candidate, kind: EntityType) {
     if let Some(at) = refs.iter().position(|r| r.kind == kind) {
         let r = refs.remove(at);
         refs.insert(0, r);
+    }
+    if let Some(r) = refs.first() {
         c.kind = r.kind;
     }
 }

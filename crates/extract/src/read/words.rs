@@ -5,7 +5,7 @@
 //! and the knowledge base decides which reading names something. Words glued at a
 //! conjunction (أذربيجانوأرمينيا) are cut into their parts when each part is a name.
 
-use marsad_kb::Kb;
+use marsad_kb::{EntityClass, Kb};
 use marsad_model::Span;
 use marsad_text::{key, key_char, split_glued, Token, TokenKind, Vocabulary};
 
@@ -113,7 +113,13 @@ pub fn words<'a>(body: &'a str, tokens: &[Token<'a>], kb: &Kb) -> Vec<Word<'a>> 
             continue;
         }
         if t.kind == TokenKind::Word && k.chars().count() >= 7 && !kb.is_name_key(&k) {
-            let known = |p: &str| kb.is_name_key(p) && !kb.is_ordinary_word(p);
+            // Only states are written glued this way; town names would cut ordinary
+            // transliterated names apart (توروسيان is not تور + و + سيان).
+            let known = |p: &str| {
+                kb.lookup(p)
+                    .first()
+                    .is_some_and(|r| matches!(r.class, EntityClass::Country | EntityClass::Capital))
+            };
             if let Some(parts) = split_glued(t.text, t.span.start, &known) {
                 for p in parts {
                     if let Some(text) = body.get(p.start..p.end) {
