@@ -3,6 +3,9 @@
 
 use super::tokens::{Kind, Tok};
 use chrono::Weekday;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 pub(crate) const WEEKDAYS: &[(&str, Weekday)] = &[
     ("الاحد", Weekday::Sun),
@@ -93,6 +96,71 @@ const HIJRI_MONTHS: &[(&str, u32)] = &[
     ("ذا الحجه", 12),
 ];
 
+/// FNV-1a: the keys here are short words, for which SipHash costs more than the lookup.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+/// The entry of the first reading of `t` (whole, or behind proclitics) found in `map`,
+/// with the proclitics' length.
+pub(crate) fn find<'m, V>(t: &Tok, map: &'m WordMap<V>) -> Option<(&'m V, usize)> {
+    t.readings().find_map(|(c, r)| map.get(r).map(|v| (v, c)))
+}
+
+type NameIndex = WordMap<Vec<(Vec<&'static str>, u32)>>;
+
+/// Month names indexed by their first word.
+fn name_index(table: &[(&'static str, u32)]) -> NameIndex {
+    let mut index = NameIndex::default();
+    for &(name, month) in table {
+        let mut words = name.split(' ');
+        if let Some(first) = words.next() {
+            index
+                .entry(first)
+                .or_default()
+                .push((words.collect(), month));
+        }
+    }
+    index
+}
+
+static GREGORIAN_INDEX: LazyLock<NameIndex> = LazyLock::new(|| name_index(GREGORIAN_MONTHS));
+static HIJRI_INDEX: LazyLock<NameIndex> = LazyLock::new(|| name_index(HIJRI_MONTHS));
+
+fn word_map<V: Copy>(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
+    entries.into_iter().collect()
+}
+
+/// Ordinals: value, and whether the word only opens a compound (الحادي عشر).
+static ORDINAL_MASC_MAP: LazyLock<WordMap<(u32, bool)>> =
+    LazyLock::new(|| word_map(ORDINALS_MASC.iter().map(|&(w, n)| (w, (n, w == "الحادي")))));
+static ORDINAL_FEM_MAP: LazyLock<WordMap<(u32, bool)>> =
+    LazyLock::new(|| word_map(ORDINALS_FEM.iter().map(|&(w, n)| (w, (n, w == "الحاديه")))));
+static ORDINAL_TENS_MAP: LazyLock<WordMap<u32>> =
+    LazyLock::new(|| word_map(ORDINAL_TENS.iter().copied()));
+static UNIT_MAP: LazyLock<WordMap<(&'static str, Count)>> =
+    LazyLock::new(|| word_map(DURATION_UNITS.iter().map(|&(w, u, c)| (w, (u, c)))));
+static WEEKDAY_MAP: LazyLock<WordMap<Weekday>> =
+    LazyLock::new(|| word_map(WEEKDAYS.iter().copied()));
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct MonthName {
     pub month: u32,
@@ -103,29 +171,25 @@ pub(crate) struct MonthName {
     pub clitic: usize,
 }
 
-fn name_at(toks: &[Tok], i: usize, table: &[(&str, u32)]) -> Option<MonthName> {
+fn name_at(toks: &[Tok], i: usize, index: &NameIndex) -> Option<MonthName> {
     let t = toks.get(i)?;
-    if t.kind != Kind::Word {
-        return None;
-    }
+    let (entries, clitic) = find(t, index)?;
     let mut best: Option<MonthName> = None;
-    for &(name, month) in table {
-        let mut parts = name.split(' ');
-        let Some(first) = parts.next() else { continue };
-        let Some(clitic) = t.word(first) else { continue };
-        let mut j = i + 1;
-        let mut ok = true;
-        for p in parts {
-            if toks.get(j).is_some_and(|u| u.text == p) {
-                j += 1;
-            } else {
-                ok = false;
-                break;
-            }
-        }
-        if ok && best.is_none_or(|b| j > b.next) {
-            let ambiguous = AMBIGUOUS_MONTHS.contains(&first) && j == i + 1;
-            best = Some(MonthName { month, next: j, ambiguous, clitic });
+    for (rest, month) in entries {
+        let matched = rest
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks.get(i + 1 + k).is_some_and(|u| u.text == *w));
+        let next = i + 1 + rest.len();
+        if matched && best.is_none_or(|b| next > b.next) {
+            let ambiguous =
+                rest.is_empty() && AMBIGUOUS_MONTHS.iter().any(|a| t.word(a) == Some(clitic));
+            best = Some(MonthName {
+                month: *month,
+                next,
+                ambiguous,
+                clitic,
+            });
         }
     }
     best
@@ -134,12 +198,12 @@ fn name_at(toks: &[Tok], i: usize, table: &[(&str, u32)]) -> Option<MonthName> {
 /// A Gregorian month name, or two names of one month joined by a slash or brackets
 /// (تشرين الثاني/نوفمبر, أيلول/ سبتمبر, نوفمبر (تشرين الثاني)).
 pub(crate) fn gregorian_month(toks: &[Tok], i: usize) -> Option<MonthName> {
-    let mut m = name_at(toks, i, GREGORIAN_MONTHS)?;
+    let mut m = name_at(toks, i, &GREGORIAN_INDEX)?;
     let j = m.next;
     let paired = if toks.get(j).is_some_and(|t| t.punct("/") || t.punct("-")) {
-        name_at(toks, j + 1, GREGORIAN_MONTHS).map(|n| n.next)
+        name_at(toks, j + 1, &GREGORIAN_INDEX).map(|n| n.next)
     } else if toks.get(j).is_some_and(|t| t.punct("(")) {
-        name_at(toks, j + 1, GREGORIAN_MONTHS)
+        name_at(toks, j + 1, &GREGORIAN_INDEX)
             .filter(|n| toks.get(n.next).is_some_and(|t| t.punct(")")))
             .map(|n| n.next + 1)
     } else {
@@ -153,7 +217,7 @@ pub(crate) fn gregorian_month(toks: &[Tok], i: usize) -> Option<MonthName> {
 }
 
 pub(crate) fn hijri_month(toks: &[Tok], i: usize) -> Option<MonthName> {
-    name_at(toks, i, HIJRI_MONTHS)
+    name_at(toks, i, &HIJRI_INDEX)
 }
 
 const UNITS: &[(&str, u32)] = &[
@@ -218,7 +282,10 @@ pub(crate) fn cardinal_words(toks: &[Tok], i: usize) -> Option<(u32, usize, usiz
     if t.kind != Kind::Word {
         return None;
     }
-    for (w, clitic) in [(t.text, 0), (t.text.strip_prefix('و').unwrap_or(""), "و".len())] {
+    for (w, clitic) in [
+        (t.text, 0),
+        (t.text.strip_prefix('و').unwrap_or(""), "و".len()),
+    ] {
         if let Some(n) = lookup(TENS, w) {
             return Some((n, i + 1, clitic));
         }
@@ -227,8 +294,16 @@ pub(crate) fn cardinal_words(toks: &[Tok], i: usize) -> Option<(u32, usize, usiz
         }
         let teen_head = matches!(w, "احد" | "احدي" | "اثنا" | "اثني" | "اثنتا" | "اثنتي");
         if let Some(n) = lookup(UNITS, w).or(teen_head.then_some(1)) {
-            let n = if matches!(w, "اثنا" | "اثني" | "اثنتا" | "اثنتي") { 2 } else { n };
-            if n < 10 && toks.get(i + 1).is_some_and(|u| u.text == "عشر" || u.text == "عشره") {
+            let n = if matches!(w, "اثنا" | "اثني" | "اثنتا" | "اثنتي") {
+                2
+            } else {
+                n
+            };
+            if n < 10
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|u| u.text == "عشر" || u.text == "عشره")
+            {
                 return Some((10 + n, i + 2, clitic));
             }
             if let Some(tens) = and_tens(toks.get(i + 1)) {
@@ -283,31 +358,25 @@ const ORDINAL_TENS: &[(&str, u32)] = &[
 /// minutes: التاسعة, الحادية عشرة): value, next index, proclitic length.
 pub(crate) fn ordinal(toks: &[Tok], i: usize, feminine: bool) -> Option<(u32, usize, usize)> {
     let t = toks.get(i)?;
-    let table: &[(&str, u32)] = if feminine { ORDINALS_FEM } else { ORDINALS_MASC };
-    for &(w, n) in table {
-        let Some(clitic) = t.word(w) else { continue };
+    let map = if feminine {
+        &ORDINAL_FEM_MAP
+    } else {
+        &ORDINAL_MASC_MAP
+    };
+    if let Some((&(n, compound_only), clitic)) = find(t, map) {
         let teen = if feminine { "عشره" } else { "عشر" };
         if n < 10 && toks.get(i + 1).is_some_and(|u| u.text == teen) {
             return Some((10 + n, i + 2, clitic));
         }
-        let tens = toks.get(i + 1).and_then(|u| {
-            let w = u.text.strip_prefix('و')?;
-            lookup(ORDINAL_TENS, w)
-        });
-        if let Some(tens) = tens.filter(|_| n < 10) {
+        let tens = toks
+            .get(i + 1)
+            .and_then(|u| ORDINAL_TENS_MAP.get(u.text.strip_prefix('و')?));
+        if let Some(&tens) = tens.filter(|_| n < 10) {
             return Some((n + tens, i + 2, clitic));
         }
-        if w.starts_with("الحادي") {
-            return None;
-        }
-        return Some((n, i + 1, clitic));
+        return (!compound_only).then_some((n, i + 1, clitic));
     }
-    for &(w, n) in ORDINAL_TENS {
-        if let Some(clitic) = t.word(w) {
-            return Some((n, i + 1, clitic));
-        }
-    }
-    None
+    find(t, &ORDINAL_TENS_MAP).map(|(&n, clitic)| (n, i + 1, clitic))
 }
 
 /// Units of duration: key form → (TIMEX3 unit, count implied by the form).
@@ -368,11 +437,45 @@ pub(crate) const DURATION_UNITS: &[(&str, &str, Count)] = &[
 
 /// The duration unit this token names, with its proclitic length.
 pub(crate) fn duration_unit(t: &Tok) -> Option<(&'static str, Count, usize)> {
-    DURATION_UNITS.iter().find_map(|&(w, unit, count)| t.word(w).map(|c| (unit, count, c)))
+    find(t, &UNIT_MAP).map(|(&(unit, count), c)| (unit, count, c))
+}
+
+/// The first word of every entry in these tables.
+pub(crate) fn table_start_words() -> impl Iterator<Item = &'static str> {
+    let first = |name: &'static str| name.split(' ').next().unwrap_or(name);
+    WEEKDAYS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(
+            GREGORIAN_MONTHS
+                .iter()
+                .chain(HIJRI_MONTHS)
+                .map(move |(w, _)| first(w)),
+        )
+        .chain(
+            UNITS
+                .iter()
+                .chain(TENS)
+                .chain(ORDINALS_MASC)
+                .chain(ORDINALS_FEM)
+                .chain(ORDINAL_TENS)
+                .map(|(w, _)| *w),
+        )
+        .chain(DURATION_UNITS.iter().map(|(w, _, _)| *w))
+        .chain([
+            "احد",
+            "احدي",
+            "اثنا",
+            "اثني",
+            "اثنتا",
+            "اثنتي",
+            "مءه",
+            "ماءه",
+        ])
 }
 
 pub(crate) fn weekday(t: &Tok) -> Option<(Weekday, usize)> {
-    WEEKDAYS.iter().find_map(|&(w, d)| t.word(w).map(|c| (d, c)))
+    find(t, &WEEKDAY_MAP).map(|(&d, c)| (d, c))
 }
 
 #[cfg(test)]
@@ -390,22 +493,45 @@ mod tests {
     #[test]
     fn paired_month_names_read_as_one_month() {
         with_toks("تشرين الثاني /نوفمبر 2020", |t| {
-            assert_eq!(gregorian_month(t, 0).map(|m| (m.month, m.next)), Some((11, 4)));
+            assert_eq!(
+                gregorian_month(t, 0).map(|m| (m.month, m.next)),
+                Some((11, 4))
+            );
         });
-        with_toks("أيلول/ سبتمبر", |t| assert_eq!(gregorian_month(t, 0).map(|m| m.month), Some(9)));
-        with_toks("جويلية", |t| assert_eq!(gregorian_month(t, 0).map(|m| m.month), Some(7)));
-        with_toks("مارس", |t| assert!(gregorian_month(t, 0).is_some_and(|m| m.ambiguous)));
-        with_toks("ذي الحجة", |t| assert_eq!(hijri_month(t, 0).map(|m| m.month), Some(12)));
+        with_toks("أيلول/ سبتمبر", |t| {
+            assert_eq!(gregorian_month(t, 0).map(|m| m.month), Some(9))
+        });
+        with_toks("جويلية", |t| {
+            assert_eq!(gregorian_month(t, 0).map(|m| m.month), Some(7))
+        });
+        with_toks("مارس", |t| {
+            assert!(gregorian_month(t, 0).is_some_and(|m| m.ambiguous))
+        });
+        with_toks("ذي الحجة", |t| {
+            assert_eq!(hijri_month(t, 0).map(|m| m.month), Some(12))
+        });
     }
 
     #[test]
     fn number_words_read_with_teens_and_tens() {
-        with_toks("ستة أسابيع", |t| assert_eq!(cardinal_words(t, 0), Some((6, 1, 0))));
-        with_toks("خمسة عشر يوما", |t| assert_eq!(cardinal_words(t, 0), Some((15, 2, 0))));
-        with_toks("خمس وعشرين سنة", |t| assert_eq!(cardinal_words(t, 0), Some((25, 2, 0))));
-        with_toks("التاسع من", |t| assert_eq!(ordinal(t, 0, false), Some((9, 1, 0))));
-        with_toks("الحادي والعشرين من", |t| assert_eq!(ordinal(t, 0, false), Some((21, 2, 0))));
-        with_toks("الحادية عشرة ليلا", |t| assert_eq!(ordinal(t, 0, true), Some((11, 2, 0))));
+        with_toks("ستة أسابيع", |t| {
+            assert_eq!(cardinal_words(t, 0), Some((6, 1, 0)))
+        });
+        with_toks("خمسة عشر يوما", |t| {
+            assert_eq!(cardinal_words(t, 0), Some((15, 2, 0)))
+        });
+        with_toks("خمس وعشرين سنة", |t| {
+            assert_eq!(cardinal_words(t, 0), Some((25, 2, 0)))
+        });
+        with_toks("التاسع من", |t| {
+            assert_eq!(ordinal(t, 0, false), Some((9, 1, 0)))
+        });
+        with_toks("الحادي والعشرين من", |t| {
+            assert_eq!(ordinal(t, 0, false), Some((21, 2, 0)))
+        });
+        with_toks("الحادية عشرة ليلا", |t| {
+            assert_eq!(ordinal(t, 0, true), Some((11, 2, 0)))
+        });
         with_toks("الحادي", |t| assert_eq!(ordinal(t, 0, false), None));
     }
 }

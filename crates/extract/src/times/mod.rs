@@ -31,12 +31,28 @@ mod zones;
 use chrono::NaiveDate;
 use marsad_model::{Span, TimeExpr};
 use marsad_text::Keyed;
-use resolve::{anchor_text, Ctx, DayRef};
+use resolve::{anchor_text, Ctx, DayRef, Part, Sem};
 
 /// Words that put a sentence in the future, so that a date without a year is the next one.
 const FUTURE_MARKERS: &[&str] = &[
-    "سوف", "المقبل", "المقبله", "القادم", "القادمه", "المقرر", "مقرر", "يعتزم", "تعتزم", "يعتزمون", "المرتقب",
-    "المرتقبه", "سيعقد", "ستعقد", "سيجري", "ستجري", "ستنطلق", "سينطلق",
+    "سوف",
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "القادمه",
+    "المقرر",
+    "مقرر",
+    "يعتزم",
+    "تعتزم",
+    "يعتزمون",
+    "المرتقب",
+    "المرتقبه",
+    "سيعقد",
+    "ستعقد",
+    "سيجري",
+    "ستجري",
+    "ستنطلق",
+    "سينطلق",
 ];
 
 /// The publication date of an ISO 8601 date or date-time (the date as written, in the
@@ -69,7 +85,13 @@ pub fn extract_times(body: &str, published: Option<&str>) -> Vec<TimeExpr> {
             .take_while(|t| t.sentence == first.sentence)
             .take(12)
             .any(|t| FUTURE_MARKERS.contains(&t.text));
-        ctxs.push(Ctx { published, last_year, clause_year, sentence_day: None, future });
+        ctxs.push(Ctx {
+            published,
+            last_year,
+            clause_year,
+            sentence_day: None,
+            future,
+        });
         if let Some(y) = h.sem.explicit_year() {
             last_year = Some(y);
         }
@@ -90,9 +112,25 @@ pub fn extract_times(body: &str, published: Option<&str>) -> Vec<TimeExpr> {
         }
         let sentence = toks[h.first].sentence;
         let same = |m: &usize| toks[hits[*m].first].sentence == sentence;
-        let before = (0..n).rev().take_while(same).find_map(|m| own_day[m]);
-        let after = || (n + 1..hits.len()).take_while(same).find_map(|m| own_day[m]);
-        ctxs[n].sentence_day = before.or_else(after);
+        let before = (0..n)
+            .rev()
+            .take_while(same)
+            .find(|&m| own_day[m].is_some());
+        let source = before.or_else(|| {
+            (n + 1..hits.len())
+                .take_while(same)
+                .find(|&m| own_day[m].is_some())
+        });
+        ctxs[n].sentence_day = source.and_then(|m| {
+            let day = own_day[m]?;
+            // The midnight of a night is the one that ends it.
+            let night = matches!(hits[m].sem, Sem::Part(_, Part::Night));
+            if night && matches!(h.sem, Sem::Part(_, Part::Midnight)) {
+                day.succ_opt()
+            } else {
+                Some(day)
+            }
+        });
     }
 
     hits.iter()
@@ -102,7 +140,9 @@ pub fn extract_times(body: &str, published: Option<&str>) -> Vec<TimeExpr> {
             let start = toks[h.first].start + h.clitic;
             let (s, e) = keyed.span_of(start, toks[h.next - 1].end, body);
             // Keys drop quotation marks, so a closing quote can trail the last word.
-            let e = s + body[s..e].trim_end_matches(['"', '\u{201C}', '\u{201D}', '\u{00BB}', '\u{00AB}']).len();
+            let e = s + body[s..e]
+                .trim_end_matches(['"', '\u{201C}', '\u{201D}', '\u{00BB}', '\u{00AB}'])
+                .len();
             Some(TimeExpr {
                 span: Span::new(s, e),
                 text: body[s..e].to_string(),

@@ -6,18 +6,87 @@ use super::resolve::{DayRef, Sem, Which, YearRef};
 use super::scan::{day_number, day_ref, hit, text_is, year_after, Hit};
 use super::tokens::{Kind, Tok};
 
-const LAST: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفاءت", "الفاءته"];
+const LAST: &[&str] = &[
+    "الماضي",
+    "الماضيه",
+    "المنصرم",
+    "المنصرمه",
+    "الفاءت",
+    "الفاءته",
+];
 const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
 const THIS: &[&str] = &["الجاري", "الجاريه", "الحالي", "الحاليه"];
 
 /// Words that place an expression inside a period (مطلع أيلول, نهاية العام); they
 /// belong to the expression's span but do not change its value.
-const MODIFIERS: &[&str] = &[
-    "مطلع", "بدايه", "اوائل", "اواسط", "منتصف", "اواخر", "نهايه", "اخر", "مستهل", "اوخر", "اول",
+pub(crate) const MODIFIERS: &[&str] = &[
+    "مطلع",
+    "بدايه",
+    "اوائل",
+    "اواسط",
+    "منتصف",
+    "اواخر",
+    "نهايه",
+    "اخر",
+    "مستهل",
+    "اوخر",
+    "اول",
 ];
 
 /// Words after which a bare month name or bare number is a time (في أيلول, منذ 2020).
-const TIME_PREPOSITIONS: &[&str] = &["في", "منذ", "حتي", "خلال", "قبل", "بعد", "بحلول", "طوال", "الي", "من"];
+const TIME_PREPOSITIONS: &[&str] = &[
+    "في",
+    "منذ",
+    "حتي",
+    "خلال",
+    "قبل",
+    "بعد",
+    "بحلول",
+    "طوال",
+    "الي",
+    "من",
+];
+
+/// Words these matchers can start on, besides numbers and the lexicon's tables.
+pub(crate) const START_WORDS: &[&str] = &[
+    "شهر",
+    "هذا",
+    "هذه",
+    "الاسبوع",
+    "الشهر",
+    "العام",
+    "السنه",
+    "عام",
+    "سنه",
+    "قبل",
+    "خريف",
+    "ربيع",
+    "صيف",
+    "شتاء",
+    "الخريف",
+    "الربيع",
+    "الصيف",
+    "الشتاء",
+    "اكثر",
+    "اقل",
+    "عده",
+    "بضعه",
+    "بضع",
+    "نصف",
+    "ربع",
+    "حاليا",
+    "مءخرا",
+    "سابقا",
+    "لاحقا",
+    "قريبا",
+    "مستقبلا",
+    "الان",
+    "الوقت",
+    "الماضي",
+    "المستقبل",
+    "وقت",
+    "ال",
+];
 
 fn which(toks: &[Tok], i: usize) -> Option<Which> {
     let t = toks.get(i)?;
@@ -56,18 +125,41 @@ pub(crate) fn month(toks: &[Tok], i: usize) -> Option<Hit> {
     let m = gregorian_month(toks, j)?;
     let clitic = clitic.unwrap_or(m.clitic);
     if let Some((year, next)) = year_after(toks, m.next) {
-        return hit(i, next, clitic, Sem::Month { month: m.month, year, which: Which::Infer });
+        return hit(
+            i,
+            next,
+            clitic,
+            Sem::Month {
+                month: m.month,
+                year,
+                which: Which::Infer,
+            },
+        );
     }
     if let Some(w) = which(toks, m.next) {
-        return hit(i, m.next + 1, clitic, Sem::Month { month: m.month, year: YearRef::Infer, which: w });
+        return hit(
+            i,
+            m.next + 1,
+            clitic,
+            Sem::Month {
+                month: m.month,
+                year: YearRef::Infer,
+                which: w,
+            },
+        );
     }
     let after_preposition = i > 0 && toks[i - 1].any(TIME_PREPOSITIONS).is_some() && m.clitic == 0;
-    let introduced = modifier_clitic.is_some() || shahr.is_some() || after_preposition || m.clitic > 0;
-    (introduced && !m.ambiguous).then(|| Hit {
+    let introduced =
+        modifier_clitic.is_some() || shahr.is_some() || after_preposition || m.clitic > 0;
+    (introduced && !m.ambiguous).then_some(Hit {
         first: i,
         next: m.next,
         clitic,
-        sem: Sem::Month { month: m.month, year: YearRef::Infer, which: Which::Infer },
+        sem: Sem::Month {
+            month: m.month,
+            year: YearRef::Infer,
+            which: Which::Infer,
+        },
     })
 }
 
@@ -82,9 +174,14 @@ pub(crate) fn relative_period(toks: &[Tok], i: usize) -> Option<Hit> {
         j += 1;
     }
     let t = toks.get(j)?;
-    let (unit, c) = [("W", "الاسبوع"), ("M", "الشهر"), ("Y", "العام"), ("Y", "السنه")]
-        .iter()
-        .find_map(|&(u, w)| t.word(w).map(|c| (u, c)))?;
+    let (unit, c) = [
+        ("W", "الاسبوع"),
+        ("M", "الشهر"),
+        ("Y", "العام"),
+        ("Y", "السنه"),
+    ]
+    .iter()
+    .find_map(|&(u, w)| t.word(w).map(|c| (u, c)))?;
     let clitic = clitic.unwrap_or(c);
     let mut next = j + 1;
     let offset = match offset {
@@ -127,6 +224,15 @@ fn counted(toks: &[Tok], i: usize) -> Option<(Option<String>, &'static str, usiz
         (None, i, 0)
     };
     let (unit, count, unit_clitic) = duration_unit(toks.get(j)?)?;
+    if count == Count::One && n.is_none() {
+        // عام 2028 is a year; شهر العسل, يوم الجمعة are construct phrases, not spans of time.
+        let after = toks.get(j + 1);
+        if after.is_some_and(|a| {
+            a.int().is_some() || (a.kind == Kind::Word && a.text.starts_with("ال"))
+        }) {
+            return None;
+        }
+    }
     let half = text_is(toks, j + 1, &["ونصف"]);
     let next = if half { j + 2 } else { j + 1 };
     let n = match (n, count) {
@@ -137,7 +243,13 @@ fn counted(toks: &[Tok], i: usize) -> Option<(Option<String>, &'static str, usiz
         (None, Count::Plural) => None,
     };
     let clitic = if j == i { unit_clitic } else { clitic };
-    let n = n.map(|n| if half { format!("{n}.5") } else { n.to_string() });
+    let n = n.map(|n| {
+        if half {
+            format!("{n}.5")
+        } else {
+            n.to_string()
+        }
+    });
     Some((n, unit, next, clitic))
 }
 
@@ -173,8 +285,10 @@ pub(crate) fn ago(toks: &[Tok], i: usize) -> Option<Hit> {
     hit(i, next, clitic, sem)
 }
 
-const APPROX: &[&str] = &["نحو", "حوالي", "قرابه", "زهاء", "حوالى"];
-const TRIGGERS: &[&str] = &["منذ", "لمده", "مده", "خلال", "طوال", "طيله", "بعد", "قبل", "مدي", "غضون", "ل"];
+pub(crate) const APPROX: &[&str] = &["نحو", "حوالي", "قرابه", "زهاء", "حوالى"];
+const TRIGGERS: &[&str] = &[
+    "منذ", "لمده", "مده", "خلال", "طوال", "طيله", "بعد", "قبل", "مدي", "غضون", "ل",
+];
 
 /// Durations: 44 يوماً، ستة أسابيع، شهر ونصف، نحو عامين، منذ عقود، لسنوات، عدة أيام.
 pub(crate) fn duration(toks: &[Tok], i: usize) -> Option<Hit> {
@@ -214,8 +328,14 @@ pub(crate) fn duration(toks: &[Tok], i: usize) -> Option<Hit> {
     let plain_unit = next == j + 1;
     if plain_unit && !approx && !few {
         // A lone unit word is a duration only after a word that measures time.
-        let prev = i.checked_sub(1).map(|p| &toks[p]).filter(|p| p.clause == toks[i].clause);
-        let triggered = prev.is_some_and(|p| p.any(TRIGGERS).is_some()) || unit_tok.text.starts_with('ل');
+        let prev = i
+            .checked_sub(1)
+            .map(|p| &toks[p])
+            .filter(|p| p.clause == toks[i].clause);
+        // لسنوات "for years" carries its trigger; لعقد is as often "to hold" as "for a decade".
+        let plural = n.is_none();
+        let triggered = prev.is_some_and(|p| p.any(TRIGGERS).is_some())
+            || (plural && unit_tok.text.starts_with('ل'));
         if !triggered {
             return None;
         }
@@ -223,7 +343,12 @@ pub(crate) fn duration(toks: &[Tok], i: usize) -> Option<Hit> {
     if few && n.is_some() {
         return None;
     }
-    hit(i, next, clitic, Sem::Duration(duration_value(n.as_deref(), unit)))
+    hit(
+        i,
+        next,
+        clitic,
+        Sem::Duration(duration_value(n.as_deref(), unit)),
+    )
 }
 
 /// Years: عام 2020، العام 2020، سنة 2020، and a bare 2020 where it cannot be a count.
@@ -232,18 +357,34 @@ pub(crate) fn year(toks: &[Tok], i: usize) -> Option<Hit> {
     let t = toks.get(j)?;
     if let Some(c) = t.any(&["عام", "العام", "سنه", "السنه"]) {
         let n = toks.get(j + 1)?;
-        let y = n.int().filter(|y| (1000..=2200).contains(y) && n.text.len() == 4)?;
-        let next = if text_is(toks, j + 2, &["م", "ميلادي", "للميلاد"]) { j + 3 } else { j + 2 };
-        return hit(i, next, modifier_clitic.unwrap_or(c), Sem::Year(YearRef::Explicit(y as i32)));
+        let y = n
+            .int()
+            .filter(|y| (1000..=2200).contains(y) && n.text.len() == 4)?;
+        let next = if text_is(toks, j + 2, &["م", "ميلادي", "للميلاد"]) {
+            j + 3
+        } else {
+            j + 2
+        };
+        return hit(
+            i,
+            next,
+            modifier_clitic.unwrap_or(c),
+            Sem::Year(YearRef::Explicit(y as i32)),
+        );
     }
-    let y = t.int().filter(|y| (1900..=2100).contains(y) && t.text.len() == 4)?;
+    let y = t
+        .int()
+        .filter(|y| (1900..=2100).contains(y) && t.text.len() == 4)?;
     let prev = j.checked_sub(1).map(|p| &toks[p]);
     // نحو 1960 جندياً: a count, not a year.
-    if prev.is_some_and(|p| p.kind == Kind::Num || p.any(APPROX).is_some() || p.any(&["اصل", "ال"]).is_some()) {
+    if prev.is_some_and(|p| {
+        p.kind == Kind::Num || p.any(APPROX).is_some() || p.any(&["اصل", "ال"]).is_some()
+    }) {
         return None;
     }
     // أكثر من 2000: a count.
-    if prev.is_some_and(|p| p.is("من")) && j >= 2 && toks[j - 2].any(&["اكثر", "اقل"]).is_some() {
+    if prev.is_some_and(|p| p.is("من")) && j >= 2 && toks[j - 2].any(&["اكثر", "اقل"]).is_some()
+    {
         return None;
     }
     let next = toks.get(j + 1);
@@ -253,15 +394,46 @@ pub(crate) fn year(toks: &[Tok], i: usize) -> Option<Hit> {
         Some(n) if n.kind == Kind::Num => false,
         Some(n) => {
             n.text.starts_with("ال")
-                || ["م", "في", "علي", "من", "الي", "عن", "حتي", "بعد", "قبل", "منذ", "حين", "عندما", "حيث", "بين", "ثم", "لكن"]
-                    .contains(&n.text)
+                || [
+                    "م",
+                    "في",
+                    "علي",
+                    "من",
+                    "الي",
+                    "عن",
+                    "حتي",
+                    "بعد",
+                    "قبل",
+                    "منذ",
+                    "حين",
+                    "عندما",
+                    "حيث",
+                    "بين",
+                    "ثم",
+                    "لكن",
+                ]
+                .contains(&n.text)
         }
     };
-    let next = if next.is_some_and(|n| n.text == "م") { j + 2 } else { j + 1 };
-    next_ok.then(|| Hit { first: i, next, clitic: modifier_clitic.unwrap_or(0), sem: Sem::Year(YearRef::Explicit(y as i32)) })
+    let next = if next.is_some_and(|n| n.text == "م") {
+        j + 2
+    } else {
+        j + 1
+    };
+    next_ok.then(|| Hit {
+        first: i,
+        next,
+        clitic: modifier_clitic.unwrap_or(0),
+        sem: Sem::Year(YearRef::Explicit(y as i32)),
+    })
 }
 
-const SEASONS: &[(&str, &str)] = &[("خريف", "FA"), ("ربيع", "SP"), ("صيف", "SU"), ("شتاء", "WI")];
+const SEASONS: &[(&str, &str)] = &[
+    ("خريف", "FA"),
+    ("ربيع", "SP"),
+    ("صيف", "SU"),
+    ("شتاء", "WI"),
+];
 
 /// خريف 2020، صيف العام الماضي، الشتاء الماضي، هذا الصيف.
 pub(crate) fn season(toks: &[Tok], i: usize) -> Option<Hit> {
@@ -276,13 +448,35 @@ pub(crate) fn season(toks: &[Tok], i: usize) -> Option<Hit> {
     for &(word, code) in SEASONS {
         if let Some(c) = t.word(word) {
             let (year, next) = year_after(toks, j + 1)?;
-            return hit(i, next, clitic.unwrap_or(c), Sem::Season { season: code, year, which: Which::Infer });
+            return hit(
+                i,
+                next,
+                clitic.unwrap_or(c),
+                Sem::Season {
+                    season: code,
+                    year,
+                    which: Which::Infer,
+                },
+            );
         }
         let definite = format!("ال{word}");
         if let Some(c) = t.word(&definite) {
-            let w = if this { Which::This } else { which(toks, j + 1)? };
+            let w = if this {
+                Which::This
+            } else {
+                which(toks, j + 1)?
+            };
             let next = if this { j + 1 } else { j + 2 };
-            return hit(i, next, clitic.unwrap_or(c), Sem::Season { season: code, year: YearRef::Infer, which: w });
+            return hit(
+                i,
+                next,
+                clitic.unwrap_or(c),
+                Sem::Season {
+                    season: code,
+                    year: YearRef::Infer,
+                    which: w,
+                },
+            );
         }
     }
     None
@@ -302,7 +496,11 @@ pub(crate) fn hijri(toks: &[Tok], i: usize) -> Option<Hit> {
     let m = hijri_month(toks, j)?;
     let mut next = m.next;
     let mut year = None;
-    if let Some(y) = toks.get(next).and_then(|t| t.int()).filter(|y| (1300..=1600).contains(y)) {
+    if let Some(y) = toks
+        .get(next)
+        .and_then(|t| t.int())
+        .filter(|y| (1300..=1600).contains(y))
+    {
         year = Some(y as i32);
         next += 1;
         if text_is(toks, next, &["ه", "هجري", "هجريه", "للهجره", "الهجري"]) {
@@ -312,7 +510,16 @@ pub(crate) fn hijri(toks: &[Tok], i: usize) -> Option<Hit> {
     if day.is_none() && year.is_none() && !shahr {
         return None;
     }
-    hit(i, next, clitic.unwrap_or(m.clitic), Sem::Hijri { day, month: m.month, year })
+    hit(
+        i,
+        next,
+        clitic.unwrap_or(m.clitic),
+        Sem::Hijri {
+            day,
+            month: m.month,
+            year,
+        },
+    )
 }
 
 /// Vague references: حالياً، الآن، مؤخراً، سابقاً، لاحقاً، في وقت لاحق، في وقت سابق اليوم.
@@ -334,15 +541,34 @@ pub(crate) fn vague(toks: &[Tok], i: usize) -> Option<Hit> {
     if let Some(c) = t.word("الان") {
         let after_particle = i > 0 && toks[i - 1].any(&["حتي", "الي", "من", "منذ"]).is_some();
         let before_punct = toks.get(i + 1).is_none_or(|n| n.kind == Kind::Punct);
-        return (after_particle || before_punct).then(|| Hit { first: i, next: i + 1, clitic: c, sem: Sem::Ref("PRESENT_REF") });
+        return (after_particle || before_punct).then(|| Hit {
+            first: i,
+            next: i + 1,
+            clitic: c,
+            sem: Sem::Ref("PRESENT_REF"),
+        });
     }
     if let Some(c) = t.word("الوقت") {
-        return text_is(toks, i + 1, &["الحالي", "الراهن"]).then(|| Hit { first: i, next: i + 2, clitic: c, sem: Sem::Ref("PRESENT_REF") });
+        return text_is(toks, i + 1, &["الحالي", "الراهن"]).then(|| Hit {
+            first: i,
+            next: i + 2,
+            clitic: c,
+            sem: Sem::Ref("PRESENT_REF"),
+        });
     }
     if let Some(c) = t.any(&["الماضي", "المستقبل"]) {
         let after_fi = i > 0 && toks[i - 1].is("في") && c == 0;
-        let r = if t.is("الماضي") { "PAST_REF" } else { "FUTURE_REF" };
-        return after_fi.then(|| Hit { first: i, next: i + 1, clitic: c, sem: Sem::Ref(r) });
+        let r = if t.is("الماضي") {
+            "PAST_REF"
+        } else {
+            "FUTURE_REF"
+        };
+        return after_fi.then(|| Hit {
+            first: i,
+            next: i + 1,
+            clitic: c,
+            sem: Sem::Ref(r),
+        });
     }
     let c = t.word("وقت")?;
     let r = match toks.get(i + 1)?.text {
@@ -351,7 +577,11 @@ pub(crate) fn vague(toks: &[Tok], i: usize) -> Option<Hit> {
         _ => return None,
     };
     // في وقت سابق اليوم / في وقت لاحق من يوم الثلاثاء: that day.
-    let k = if text_is(toks, i + 2, &["من"]) { i + 3 } else { i + 2 };
+    let k = if text_is(toks, i + 2, &["من"]) {
+        i + 3
+    } else {
+        i + 2
+    };
     if let Some((d, next, _)) = day_ref(toks, k) {
         return hit(i, next, c, Sem::Day(d));
     }

@@ -28,7 +28,11 @@ pub(crate) enum YearRef {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DayRef {
-    Date { day: u32, month: u32, year: YearRef },
+    Date {
+        day: u32,
+        month: u32,
+        year: YearRef,
+    },
     /// Days from publication (أمس → -1).
     Offset(i64),
     Weekday(Weekday, Dir),
@@ -47,6 +51,8 @@ pub(crate) enum Part {
     Night,
     Noon,
     Midnight,
+    /// منتصف ليل الاثنين: the midnight that ends the named day.
+    MidnightEnding,
 }
 
 /// Which occurrence of a named month (or season) without a year.
@@ -62,15 +68,32 @@ pub(crate) enum Which {
 pub(crate) enum Sem {
     Day(DayRef),
     Part(DayRef, Part),
-    Clock { day: DayRef, hour: u32, minute: u32, zone: Zone },
-    Month { month: u32, year: YearRef, which: Which },
+    Clock {
+        day: DayRef,
+        hour: u32,
+        minute: u32,
+        zone: Zone,
+    },
+    Month {
+        month: u32,
+        year: YearRef,
+        which: Which,
+    },
     /// Months from the publication month (الشهر الماضي → -1).
     MonthOffset(i32),
     Year(YearRef),
-    Season { season: &'static str, year: YearRef, which: Which },
+    Season {
+        season: &'static str,
+        year: YearRef,
+        which: Which,
+    },
     /// ISO weeks from the publication week.
     WeekOffset(i64),
-    Hijri { day: Option<u32>, month: u32, year: Option<i32> },
+    Hijri {
+        day: Option<u32>,
+        month: u32,
+        year: Option<i32>,
+    },
     Duration(String),
     Ref(&'static str),
 }
@@ -80,11 +103,33 @@ impl Sem {
     pub fn explicit_year(&self) -> Option<i32> {
         match self {
             Sem::Year(YearRef::Explicit(y))
-            | Sem::Month { year: YearRef::Explicit(y), .. }
-            | Sem::Season { year: YearRef::Explicit(y), .. }
-            | Sem::Day(DayRef::Date { year: YearRef::Explicit(y), .. })
-            | Sem::Part(DayRef::Date { year: YearRef::Explicit(y), .. }, _)
-            | Sem::Clock { day: DayRef::Date { year: YearRef::Explicit(y), .. }, .. } => Some(*y),
+            | Sem::Month {
+                year: YearRef::Explicit(y),
+                ..
+            }
+            | Sem::Season {
+                year: YearRef::Explicit(y),
+                ..
+            }
+            | Sem::Day(DayRef::Date {
+                year: YearRef::Explicit(y),
+                ..
+            })
+            | Sem::Part(
+                DayRef::Date {
+                    year: YearRef::Explicit(y),
+                    ..
+                },
+                _,
+            )
+            | Sem::Clock {
+                day:
+                    DayRef::Date {
+                        year: YearRef::Explicit(y),
+                        ..
+                    },
+                ..
+            } => Some(*y),
             _ => None,
         }
     }
@@ -99,14 +144,27 @@ impl Sem {
 
 /// What a value was resolved against, for `TimeExpr::anchor`.
 pub(crate) fn anchor_text(sem: &Sem, published: Option<NaiveDate>) -> String {
-    let needs_anchor = match sem {
-        Sem::Duration(_) => false,
-        Sem::Year(YearRef::Explicit(_)) => false,
-        Sem::Month { year: YearRef::Explicit(_), .. } | Sem::Season { year: YearRef::Explicit(_), .. } => false,
-        Sem::Hijri { year: Some(_), .. } => false,
-        _ => true,
-    };
-    let fully_dated = matches!(sem.day_ref(), Some(DayRef::Date { year: YearRef::Explicit(_), .. }));
+    let needs_anchor = !matches!(
+        sem,
+        Sem::Duration(_)
+            | Sem::Year(YearRef::Explicit(_))
+            | Sem::Month {
+                year: YearRef::Explicit(_),
+                ..
+            }
+            | Sem::Season {
+                year: YearRef::Explicit(_),
+                ..
+            }
+            | Sem::Hijri { year: Some(_), .. }
+    );
+    let fully_dated = matches!(
+        sem.day_ref(),
+        Some(DayRef::Date {
+            year: YearRef::Explicit(_),
+            ..
+        })
+    );
     match published {
         Some(p) if needs_anchor && !fully_dated => format!("published {}", p.format("%Y-%m-%d")),
         _ => "absolute".to_string(),
@@ -144,7 +202,11 @@ impl Ctx {
     pub fn day(&self, d: DayRef) -> Option<NaiveDate> {
         let published = self.published;
         match d {
-            DayRef::Date { day, month, year: YearRef::Infer } if self.clause_year.is_none() => {
+            DayRef::Date {
+                day,
+                month,
+                year: YearRef::Infer,
+            } if self.clause_year.is_none() => {
                 let p = published?;
                 let this = NaiveDate::from_ymd_opt(p.year(), month, day);
                 let ahead = this.map(|t| (t - p).num_days());
@@ -159,7 +221,9 @@ impl Ctx {
                     NaiveDate::from_ymd_opt(p.year() - 1, month, day)
                 })
             }
-            DayRef::Date { day, month, year } => NaiveDate::from_ymd_opt(self.year(year)?, month, day),
+            DayRef::Date { day, month, year } => {
+                NaiveDate::from_ymd_opt(self.year(year)?, month, day)
+            }
             DayRef::Offset(n) => shift_days(published?, n),
             DayRef::Weekday(wd, dir) => Some(weekday_date(published?, wd, dir)),
             DayRef::Context => self.sentence_day.or(published),
@@ -173,19 +237,33 @@ impl Ctx {
             Sem::Day(d) => self.day(*d)?.format("%Y-%m-%d").to_string(),
             Sem::Part(d, part) => {
                 let date = self.day(*d)?;
+                let date = if *part == Part::MidnightEnding {
+                    date.succ_opt()?
+                } else {
+                    date
+                };
                 let suffix = match part {
                     Part::Morning => "TMO",
                     Part::Afternoon => "TAF",
                     Part::Evening => "TEV",
                     Part::Night => "TNI",
                     Part::Noon => "T12:00",
-                    Part::Midnight => "T00:00",
+                    Part::Midnight | Part::MidnightEnding => "T00:00",
                 };
                 format!("{}{suffix}", date.format("%Y-%m-%d"))
             }
-            Sem::Clock { day, hour, minute, zone } => {
+            Sem::Clock {
+                day,
+                hour,
+                minute,
+                zone,
+            } => {
                 let date = self.day(*day)?;
-                let (date, hour) = if *hour == 24 { (shift_days(date, 1)?, 0) } else { (date, *hour) };
+                let (date, hour) = if *hour == 24 {
+                    (shift_days(date, 1)?, 0)
+                } else {
+                    (date, *hour)
+                };
                 clock_value(date.and_hms_opt(hour, *minute, 0)?, *zone)
             }
             Sem::Month { month, year, which } => {
@@ -208,7 +286,11 @@ impl Ctx {
                 d.format("%Y-%m").to_string()
             }
             Sem::Year(y) => format!("{:04}", self.year(*y)?),
-            Sem::Season { season, year, which } => {
+            Sem::Season {
+                season,
+                year,
+                which,
+            } => {
                 let y = match (year, which) {
                     (YearRef::Infer, w) => self.season_year(season, *w)?,
                     _ => self.year(*year)?,
@@ -232,10 +314,34 @@ impl Ctx {
         let (py, pm) = (p.year(), p.month());
         let year = match which {
             Which::This => py,
-            Which::Last => if month < pm { py } else { py - 1 },
-            Which::Next => if month > pm { py } else { py + 1 },
-            Which::Infer if self.future => if month >= pm { py } else { py + 1 },
-            Which::Infer => if month <= pm { py } else { py - 1 },
+            Which::Last => {
+                if month < pm {
+                    py
+                } else {
+                    py - 1
+                }
+            }
+            Which::Next => {
+                if month > pm {
+                    py
+                } else {
+                    py + 1
+                }
+            }
+            Which::Infer if self.future => {
+                if month >= pm {
+                    py
+                } else {
+                    py + 1
+                }
+            }
+            Which::Infer => {
+                if month <= pm {
+                    py
+                } else {
+                    py - 1
+                }
+            }
         };
         Some((year, month))
     }
@@ -268,14 +374,28 @@ impl Ctx {
     /// Without a year, the occurrence nearest to publication.
     fn hijri(&self, day: Option<u32>, month: u32, year: Option<i32>) -> Option<String> {
         let to_greg = |y: i32, d: u32| -> Option<NaiveDate> {
-            let h = hijri_date::HijriDate::from_hijri(usize::try_from(y).ok()?, month as usize, d as usize).ok()?;
-            NaiveDate::from_ymd_opt(i32::try_from(h.year_gr()).ok()?, h.month_gr() as u32, h.day_gr() as u32)
+            let h = hijri_date::HijriDate::from_hijri(
+                usize::try_from(y).ok()?,
+                month as usize,
+                d as usize,
+            )
+            .ok()?;
+            NaiveDate::from_ymd_opt(
+                i32::try_from(h.year_gr()).ok()?,
+                h.month_gr() as u32,
+                h.day_gr() as u32,
+            )
         };
         let year = match year {
             Some(y) => y,
             None => {
                 let p = self.published?;
-                let ph = hijri_date::HijriDate::from_gr(p.year() as usize, p.month() as usize, p.day() as usize).ok()?;
+                let ph = hijri_date::HijriDate::from_gr(
+                    p.year() as usize,
+                    p.month() as usize,
+                    p.day() as usize,
+                )
+                .ok()?;
                 let hy = i32::try_from(ph.year()).ok()?;
                 (hy - 1..=hy + 1)
                     .filter_map(|y| Some((y, to_greg(y, 15)?)))
@@ -299,12 +419,20 @@ fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 }
 
 fn weekday_date(published: NaiveDate, wd: Weekday, dir: Dir) -> NaiveDate {
-    let back = (7 + published.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+    let back = (7 + published.weekday().num_days_from_monday() as i64
+        - wd.num_days_from_monday() as i64)
+        % 7;
     let fwd = (7 - back) % 7;
     let n = match dir {
         Dir::OnOrBefore => -back,
         Dir::Before => -(if back == 0 { 7 } else { back }),
-        Dir::After => if fwd == 0 { 7 } else { fwd },
+        Dir::After => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
     };
     shift_days(published, n).unwrap_or(published)
 }
@@ -314,22 +442,47 @@ mod tests {
     use super::*;
 
     fn ctx(p: &str) -> Ctx {
-        Ctx { published: NaiveDate::parse_from_str(p, "%Y-%m-%d").ok(), ..Ctx::default() }
+        Ctx {
+            published: NaiveDate::parse_from_str(p, "%Y-%m-%d").ok(),
+            ..Ctx::default()
+        }
     }
 
     #[test]
     fn weekdays_resolve_around_publication() {
         let c = ctx("2022-09-13"); // a Tuesday
-        assert_eq!(c.value(&Sem::Day(DayRef::Weekday(Weekday::Tue, Dir::OnOrBefore))).as_deref(), Some("2022-09-13"));
-        assert_eq!(c.value(&Sem::Day(DayRef::Weekday(Weekday::Sun, Dir::OnOrBefore))).as_deref(), Some("2022-09-11"));
-        assert_eq!(c.value(&Sem::Day(DayRef::Weekday(Weekday::Tue, Dir::After))).as_deref(), Some("2022-09-20"));
-        assert_eq!(c.value(&Sem::Day(DayRef::Weekday(Weekday::Thu, Dir::Before))).as_deref(), Some("2022-09-08"));
+        assert_eq!(
+            c.value(&Sem::Day(DayRef::Weekday(Weekday::Tue, Dir::OnOrBefore)))
+                .as_deref(),
+            Some("2022-09-13")
+        );
+        assert_eq!(
+            c.value(&Sem::Day(DayRef::Weekday(Weekday::Sun, Dir::OnOrBefore)))
+                .as_deref(),
+            Some("2022-09-11")
+        );
+        assert_eq!(
+            c.value(&Sem::Day(DayRef::Weekday(Weekday::Tue, Dir::After)))
+                .as_deref(),
+            Some("2022-09-20")
+        );
+        assert_eq!(
+            c.value(&Sem::Day(DayRef::Weekday(Weekday::Thu, Dir::Before)))
+                .as_deref(),
+            Some("2022-09-08")
+        );
     }
 
     #[test]
     fn dates_without_year_take_the_latest_past_or_a_near_future_one() {
         let c = ctx("2023-09-20");
-        let date = |day, month| Sem::Day(DayRef::Date { day, month, year: YearRef::Infer });
+        let date = |day, month| {
+            Sem::Day(DayRef::Date {
+                day,
+                month,
+                year: YearRef::Infer,
+            })
+        };
         assert_eq!(c.value(&date(21, 9)).as_deref(), Some("2023-09-21"));
         assert_eq!(c.value(&date(3, 2)).as_deref(), Some("2023-02-03"));
         assert_eq!(c.value(&date(15, 12)).as_deref(), Some("2022-12-15"));
@@ -340,24 +493,44 @@ mod tests {
     #[test]
     fn months_seasons_and_weeks_relative_to_publication() {
         let c = ctx("2023-09-20");
-        let month = |month, which| Sem::Month { month, year: YearRef::Infer, which };
+        let month = |month, which| Sem::Month {
+            month,
+            year: YearRef::Infer,
+            which,
+        };
         assert_eq!(c.value(&month(7, Which::Last)).as_deref(), Some("2023-07"));
         assert_eq!(c.value(&month(9, Which::Last)).as_deref(), Some("2022-09"));
         assert_eq!(c.value(&month(1, Which::Next)).as_deref(), Some("2024-01"));
         assert_eq!(c.value(&Sem::MonthOffset(-1)).as_deref(), Some("2023-08"));
         assert_eq!(c.value(&Sem::WeekOffset(-1)).as_deref(), Some("2023-W37"));
-        let season = |which| Sem::Season { season: "SU", year: YearRef::Infer, which };
+        let season = |which| Sem::Season {
+            season: "SU",
+            year: YearRef::Infer,
+            which,
+        };
         assert_eq!(c.value(&season(Which::Last)).as_deref(), Some("2023-SU"));
-        let winter = Sem::Season { season: "WI", year: YearRef::Infer, which: Which::Last };
+        let winter = Sem::Season {
+            season: "WI",
+            year: YearRef::Infer,
+            which: Which::Last,
+        };
         assert_eq!(c.value(&winter).as_deref(), Some("2022-WI"));
     }
 
     #[test]
     fn hijri_dates_convert_to_gregorian() {
         let c = ctx("2023-04-01");
-        let full = Sem::Hijri { day: Some(1), month: 10, year: Some(1444) };
+        let full = Sem::Hijri {
+            day: Some(1),
+            month: 10,
+            year: Some(1444),
+        };
         assert_eq!(c.value(&full).as_deref(), Some("2023-04-21"));
-        let ramadan = Sem::Hijri { day: None, month: 9, year: None };
+        let ramadan = Sem::Hijri {
+            day: None,
+            month: 9,
+            year: None,
+        };
         assert_eq!(c.value(&ramadan).as_deref(), Some("2023-04"));
     }
 
@@ -365,7 +538,13 @@ mod tests {
     fn no_publication_date_leaves_relative_values_out() {
         let c = Ctx::default();
         assert_eq!(c.value(&Sem::Day(DayRef::Offset(-1))), None);
-        assert_eq!(c.value(&Sem::Year(YearRef::Explicit(2020))).as_deref(), Some("2020"));
-        assert_eq!(c.value(&Sem::Duration("P44D".into())).as_deref(), Some("P44D"));
+        assert_eq!(
+            c.value(&Sem::Year(YearRef::Explicit(2020))).as_deref(),
+            Some("2020")
+        );
+        assert_eq!(
+            c.value(&Sem::Duration("P44D".into())).as_deref(),
+            Some("P44D")
+        );
     }
 }

@@ -3,11 +3,14 @@
 //! the day-level matchers (days, dates, parts of day, clock times); `periods` holds
 //! months, years, seasons, durations and vague references.
 
-use super::lexicon::{gregorian_month, ordinal, weekday};
+use super::lexicon::{gregorian_month, ordinal, table_start_words, weekday, Fnv};
 use super::periods;
 use super::resolve::{DayRef, Dir, Part, Sem, YearRef};
 use super::tokens::{Kind, Tok};
 use super::zones::{zone_at, Zone};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
 
 /// One expression found: tokens `first..next`, minus `clitic` key bytes of proclitics
 /// at the start.
@@ -36,13 +39,76 @@ const MATCHERS: &[Matcher] = &[
     periods::vague,
 ];
 
+/// Words the day-level matchers can start on, besides numbers and the lexicon's tables.
+const START_WORDS: &[&str] = &[
+    "يوم",
+    "اليوم",
+    "امس",
+    "البارحه",
+    "اول",
+    "غدا",
+    "الغد",
+    "بعد",
+    "فجر",
+    "صباح",
+    "ضحي",
+    "عصر",
+    "ظهر",
+    "مساء",
+    "ليله",
+    "ليل",
+    "منتصف",
+    "الساعات",
+    "ساعات",
+    "الفجر",
+    "الصباح",
+    "فجرا",
+    "صباحا",
+    "الظهر",
+    "ظهرا",
+    "العصر",
+    "عصرا",
+    "المساء",
+    "مساءا",
+    "الليل",
+    "ليلا",
+    "الليله",
+    "الساعه",
+    "الدقيقه",
+    "ال",
+];
+
+/// Every word an expression can start on: a cheap gate before the matchers run.
+static STARTS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
+    START_WORDS
+        .iter()
+        .chain(periods::START_WORDS)
+        .chain(periods::MODIFIERS)
+        .chain(periods::APPROX)
+        .copied()
+        .chain(table_start_words())
+        .collect()
+});
+
+fn could_start(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => false,
+        Kind::Word => {
+            t.readings().any(|(_, r)| STARTS.contains(r))
+                || t.text
+                    .strip_prefix("لل")
+                    .is_some_and(|rest| STARTS.contains(format!("ال{rest}").as_str()))
+        }
+    }
+}
+
 /// Every expression in `toks`, left to right, without overlaps.
 pub(crate) fn scan(toks: &[Tok]) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        // Every expression starts on a word or a number.
-        if toks[i].kind == Kind::Punct {
+        if !could_start(&toks[i]) {
             i += 1;
             continue;
         }
@@ -66,14 +132,27 @@ pub(crate) fn scan(toks: &[Tok]) -> Vec<Hit> {
 }
 
 pub(crate) fn hit(first: usize, next: usize, clitic: usize, sem: Sem) -> Option<Hit> {
-    Some(Hit { first, next, clitic, sem })
+    Some(Hit {
+        first,
+        next,
+        clitic,
+        sem,
+    })
 }
 
 pub(crate) fn text_is(toks: &[Tok], i: usize, words: &[&str]) -> bool {
     toks.get(i).is_some_and(|t| words.contains(&t.text))
 }
 
-const LAST: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفاءت", "الفاءته", "السابق"];
+const LAST: &[&str] = &[
+    "الماضي",
+    "الماضيه",
+    "المنصرم",
+    "المنصرمه",
+    "الفاءت",
+    "الفاءته",
+    "السابق",
+];
 const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
 
 /// A day of the month: digits 1–31 (optionally behind the article: الـ 10) or a
@@ -98,8 +177,16 @@ pub(crate) fn day_number(toks: &[Tok], i: usize) -> Option<(u32, usize, usize)> 
 /// The year part after a month: digits (2020, 2020م), "من العام نفسه", "من العام الماضي".
 pub(crate) fn year_after(toks: &[Tok], i: usize) -> Option<(YearRef, usize)> {
     let t = toks.get(i)?;
-    if let Some(y) = t.int().filter(|y| (1000..=2200).contains(y) && t.text.len() == 4) {
-        let j = if text_is(toks, i + 1, &["م", "ميلادي", "ميلاديه", "للميلاد"]) { i + 2 } else { i + 1 };
+    if let Some(y) = t
+        .int()
+        .filter(|y| (1000..=2200).contains(y) && t.text.len() == 4)
+    {
+        let j = if text_is(toks, i + 1, &["م", "ميلادي", "ميلاديه", "للميلاد"])
+        {
+            i + 2
+        } else {
+            i + 1
+        };
         return Some((YearRef::Explicit(y as i32), j));
     }
     let mut j = i;
@@ -109,14 +196,18 @@ pub(crate) fn year_after(toks: &[Tok], i: usize) -> Option<(YearRef, usize)> {
     if text_is(toks, j, &["نفس"]) && text_is(toks, j + 1, &["العام", "السنه"]) {
         return Some((YearRef::Same, j + 2));
     }
-    if text_is(toks, j, &["هذا", "هذه"]) && text_is(toks, j + 1, &["العام", "السنه"]) {
+    if text_is(toks, j, &["هذا", "هذه"]) && text_is(toks, j + 1, &["العام", "السنه"])
+    {
         return Some((YearRef::Offset(0), j + 2));
     }
     if !text_is(toks, j, &["العام", "عام", "السنه", "سنه"]) {
         return None;
     }
     let n = toks.get(j + 1)?;
-    if let Some(y) = n.int().filter(|y| (1000..=2200).contains(y) && n.text.len() == 4) {
+    if let Some(y) = n
+        .int()
+        .filter(|y| (1000..=2200).contains(y) && n.text.len() == 4)
+    {
         return Some((YearRef::Explicit(y as i32), j + 2));
     }
     let w = n.text;
@@ -140,7 +231,15 @@ pub(crate) fn date(toks: &[Tok], i: usize) -> Option<(DayRef, usize, usize)> {
     let (day, j, clitic) = day_number(toks, i)?;
     let m = gregorian_month(toks, j)?;
     let (year, next) = year_after(toks, m.next).unwrap_or((YearRef::Infer, m.next));
-    Some((DayRef::Date { day, month: m.month, year }, next, clitic))
+    Some((
+        DayRef::Date {
+            day,
+            month: m.month,
+            year,
+        },
+        next,
+        clitic,
+    ))
 }
 
 /// A named day: اليوم، أمس، أول أمس، غداً، بعد غد، a weekday (with المقبل/الماضي),
@@ -156,18 +255,33 @@ pub(crate) fn day_ref(toks: &[Tok], i: usize) -> Option<(DayRef, usize, usize)> 
     if let Some(c) = t.word("اليوم") {
         // اليوم الأول، اليوم العالمي، اليوم التالي: a day, not today.
         let next = toks.get(i + 1);
-        if next.is_some_and(|n| n.kind == Kind::Word && n.text.starts_with("ال") && weekday(n).is_none()) {
+        if next.is_some_and(|n| {
+            n.kind == Kind::Word && n.text.starts_with("ال") && weekday(n).is_none()
+        }) {
+            return None;
+        }
+        // ذلك اليوم، اليوم نفسه: a day of the story, not the day of publication.
+        let demonstrative = i > 0 && toks[i - 1].any(&["ذلك", "تلك", "نفس"]).is_some();
+        if demonstrative || text_is(toks, i + 1, &["نفسه", "ذاته"]) {
             return None;
         }
         return Some((DayRef::Offset(0), weekday_after(i + 1), c));
     }
-    if let Some(c) = t.any(&["امس", "البارحه"]) {
-        let j = if text_is(toks, i + 1, &["الاول"]) { i + 2 } else { i + 1 };
+    if let Some(c) = t.conj_word("امس").or_else(|| t.conj_word("البارحه")) {
+        let j = if text_is(toks, i + 1, &["الاول"]) {
+            i + 2
+        } else {
+            i + 1
+        };
         let back = if j == i + 2 { -2 } else { -1 };
         return Some((DayRef::Offset(back), weekday_after(j), c));
     }
     if let Some(c) = t.word("اول") {
-        let j = if text_is(toks, i + 1, &["من"]) { i + 2 } else { i + 1 };
+        let j = if text_is(toks, i + 1, &["من"]) {
+            i + 2
+        } else {
+            i + 1
+        };
         return text_is(toks, j, &["امس"]).then_some((DayRef::Offset(-2), j + 1, c));
     }
     if let Some(c) = t.any(&["غدا", "الغد"]) {
@@ -180,6 +294,13 @@ pub(crate) fn day_ref(toks: &[Tok], i: usize) -> Option<(DayRef, usize, usize)> 
         Some(c) => (i + 1, Some(c)),
         None => (i, None),
     };
+    // يوم أمس، يوم غد.
+    if let Some(c) = clitic {
+        if text_is(toks, start, &["امس", "غد"]) {
+            let offset = if toks[start].text == "امس" { -1 } else { 1 };
+            return Some((DayRef::Offset(offset), weekday_after(start + 1), c));
+        }
+    }
     if let Some((wd, c)) = toks.get(start).and_then(weekday) {
         let clitic = clitic.unwrap_or(c);
         let mut j = start + 1;
@@ -193,7 +314,11 @@ pub(crate) fn day_ref(toks: &[Tok], i: usize) -> Option<(DayRef, usize, usize)> 
             Dir::OnOrBefore
         };
         // الثلاثاء 13 أيلول / الثلاثاء، 13 أيلول 2022: the date says which Tuesday.
-        let k = if toks.get(j).is_some_and(|t| t.punct("،") || t.punct(",")) { j + 1 } else { j };
+        let k = if toks.get(j).is_some_and(|t| t.punct("،") || t.punct(",")) {
+            j + 1
+        } else {
+            j
+        };
         if let Some((d, next, _)) = date(toks, k) {
             return Some((d, next, clitic));
         }
@@ -275,7 +400,11 @@ fn part_alone(toks: &[Tok], i: usize) -> Option<(DayRef, Part, usize, usize)> {
         } else {
             DayRef::Context
         };
-        if part == Part::Noon && u.is("الظهر") && toks.get(i.wrapping_sub(1)).is_some_and(|p| p.is("بعد")) {
+        // الظهر is also "the back": noon only after a word of time.
+        let prev = i.checked_sub(1).map(|p| &toks[p]);
+        let noon_context =
+            prev.is_some_and(|p| p.any(&["قبل", "عند", "حتي", "منذ", "وقت", "صلاه"]).is_some());
+        if u.is("الظهر") && start == i && (c != 0 || !noon_context) {
             return None;
         }
         return Some((d, part, start + 1, clitic));
@@ -298,24 +427,32 @@ fn part_alone(toks: &[Tok], i: usize) -> Option<(DayRef, Part, usize, usize)> {
 fn part_of_day(toks: &[Tok], i: usize) -> Option<Hit> {
     // الليلة الماضية, ليلة أمس: the night before publication.
     if let Some(c) = toks.get(i).and_then(|t| t.word("الليله")) {
-        if text_is(toks, i + 1, &["الماضيه", "المنصرمه", "الفاءته", "البارحه"]) {
+        if text_is(toks, i + 1, &["الماضيه", "المنصرمه", "الفاءته", "البارحه"])
+        {
             return hit(i, i + 2, c, Sem::Part(DayRef::Offset(-1), Part::Night));
         }
     }
     if let Some((part, j, clitic)) = part_head(toks, i) {
-        let k = if text_is(toks, j, &["من"]) { j + 1 } else { j };
+        let k = if text_is(toks, j, &["من"]) {
+            j + 1
+        } else {
+            j
+        };
         if let Some((d, mut next, _)) = day_ref(toks, k) {
             // ليل الاثنين-الثلاثاء / ليلة الاثنين إلى الثلاثاء: the night of the first day.
             if matches!(part, Part::Night | Part::Midnight) && matches!(d, DayRef::Weekday(..)) {
-                let sep = toks.get(next).is_some_and(|t| t.punct("-") || t.punct("/") || t.is("الي") || t.is("علي"));
+                let sep = toks
+                    .get(next)
+                    .is_some_and(|t| t.punct("-") || t.punct("/") || t.is("الي") || t.is("علي"));
                 if sep && toks.get(next + 1).and_then(weekday).is_some() {
                     next += 2;
                 }
             }
-            let (d, part) = match (part, d) {
-                // منتصف ليل الاثنين: the midnight that ends Monday.
-                (Part::Midnight, DayRef::Weekday(..)) => (d, Part::Midnight),
-                _ => (d, part),
+            // منتصف ليل الاثنين: the midnight that ends Monday.
+            let part = if part == Part::Midnight {
+                Part::MidnightEnding
+            } else {
+                part
             };
             return hit(i, next, clitic, Sem::Part(d, part));
         }
@@ -332,7 +469,9 @@ fn part_of_day(toks: &[Tok], i: usize) -> Option<Hit> {
         Part::Noon
     } else if t.is("عصرا") {
         Part::Afternoon
-    } else if t.any(&["مساء", "مساءا"]).is_some() && !toks.get(j + 1).is_some_and(|u| weekday(u).is_some()) {
+    } else if t.any(&["مساء", "مساءا"]).is_some()
+        && toks.get(j + 1).is_none_or(|u| weekday(u).is_none())
+    {
         Part::Evening
     } else if t.is("ليلا") {
         Part::Night
@@ -421,14 +560,26 @@ fn clock(toks: &[Tok], i: usize) -> Option<Hit> {
         hour = pm(hour);
         (marked, j) = (true, j + 1);
     } else if t.is_some_and(|t| t.is("ليلا")) {
-        hour = if hour >= 6 && hour < 12 { hour + 12 } else if hour == 12 { 0 } else { hour };
+        hour = if (6..12).contains(&hour) {
+            hour + 12
+        } else if hour == 12 {
+            0
+        } else {
+            hour
+        };
         (marked, j) = (true, j + 1);
-    } else if t.is_some_and(|t| t.is("بعد")) && text_is(toks, j + 1, &["الظهر", "الظهيره"]) {
+    } else if t.is_some_and(|t| t.is("بعد")) && text_is(toks, j + 1, &["الظهر", "الظهيره"])
+    {
         hour = pm(hour);
         (marked, j) = (true, j + 2);
     } else if t.is_some_and(|t| t.is("من")) {
         // السابعة من مساء أمس.
-        if let Some(Hit { next, sem: Sem::Part(d, part), .. }) = part_of_day(toks, j + 1) {
+        if let Some(Hit {
+            next,
+            sem: Sem::Part(d, part),
+            ..
+        }) = part_of_day(toks, j + 1)
+        {
             match part {
                 Part::Afternoon | Part::Evening => hour = pm(hour),
                 Part::Night if (6..12).contains(&hour) => hour += 12,
@@ -452,7 +603,17 @@ fn clock(toks: &[Tok], i: usize) -> Option<Hit> {
     if !is_time || hour > 24 {
         return None;
     }
-    hit(i, j, clitic, Sem::Clock { day, hour, minute, zone })
+    hit(
+        i,
+        j,
+        clitic,
+        Sem::Clock {
+            day,
+            hour,
+            minute,
+            zone,
+        },
+    )
 }
 
 /// "في الدقيقة الخامسة" of a dawn or just after midnight: 00:05 of the day.
@@ -476,5 +637,15 @@ fn minute_after_midnight(toks: &[Tok], i: usize) -> Option<Hit> {
         .take_while(|t| t.sentence == sentence)
         .any(|t| t.is("فجر") || t.is("منتصف") || t.is("الفجر"));
     let next = if after { next + 3 } else { next };
-    (after || before).then(|| Hit { first: i, next, clitic, sem: Sem::Clock { day: DayRef::Context, hour: 0, minute, zone: Zone::Unstated } })
+    (after || before).then_some(Hit {
+        first: i,
+        next,
+        clitic,
+        sem: Sem::Clock {
+            day: DayRef::Context,
+            hour: 0,
+            minute,
+            zone: Zone::Unstated,
+        },
+    })
 }

