@@ -133,6 +133,13 @@ pub fn build(
         out.push('\n');
     }
     write(&out_dir.join("ordinary_words.txt"), &out)?;
+
+    let mut out =
+        String::from("# Gazetteer names left out by the build (for review)\n# id\tname\treason\n");
+    for (id, name, why) in &report.dropped {
+        out.push_str(&format!("{id}\t{name}\t{why}\n"));
+    }
+    write(&out_dir.join("dropped_names.tsv"), &out)?;
     Ok(report)
 }
 
