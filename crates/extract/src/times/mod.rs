@@ -21,17 +21,22 @@
 //! - without a publication date, expressions that need one (اليوم، الثلاثاء، dates without
 //!   a year ...) are left out; absolute ones (9 نوفمبر 2020، عام 2020، 44 يوماً) are kept.
 
+mod clock;
+mod durations;
 mod lexicon;
+mod months;
 mod periods;
 mod resolve;
 mod scan;
+mod sem;
 mod tokens;
 mod zones;
 
 use chrono::NaiveDate;
 use marsad_model::{Span, TimeExpr};
 use marsad_text::Keyed;
-use resolve::{anchor_text, Ctx, DayRef, Part, Sem};
+use resolve::Ctx;
+use sem::{anchor_text, DayRef, Part, Sem};
 
 /// Words that put a sentence in the future, so that a date without a year is the next one.
 const FUTURE_MARKERS: &[&str] = &[
