@@ -59,7 +59,9 @@ impl Clitics {
     }
 
     /// The word as written without conjunction and preposition, article included:
-    /// the span a name mention should cover (`وبالرياض` → `الرياض`).
+    /// the span a name mention should cover (`وبالرياض` → `الرياض`). In the contracted
+    /// لل the article's alef is not written, so `للأمم` gives `لأمم`; use
+    /// [`Clitics::name_key`] to match it.
     pub fn name(&self) -> Span {
         let start = self.article.map_or(self.stem.start, |a| a.start);
         Span::new(start, self.stem.end)
@@ -212,10 +214,12 @@ impl Judge for Known<'_> {
 
 impl Judge for Frequency<'_> {
     fn accept(&self, layer: Layer, rest: &str, letters: usize, parent: &str) -> bool {
-        let (rest_freq, parent_freq) = (u64::from((self.0)(rest)), u64::from((self.0)(parent)));
+        // Most candidate remainders are unknown: look the parent up only when needed.
+        let rest_freq = u64::from((self.0)(rest));
         if rest_freq == 0 {
             return false;
         }
+        let parent_freq = u64::from((self.0)(parent));
         if parent_freq == 0 {
             return letters >= 2;
         }

@@ -274,6 +274,26 @@ mod tests {
     }
 
     #[test]
+    fn hashtags_and_tanwin_from_an_ant_corpus_sentence() {
+        use TokenKind::*;
+        let text = "أعيد انتخاب الرئيس الفلسطيني، #محمود_عباس، رئيساً للجنة التنفيذية.";
+        let tokens = texts(text);
+        assert_eq!(
+            tokens[3..11],
+            [
+                ("الفلسطيني", Word),
+                ("،", Punct),
+                ("#", Punct),
+                ("محمود", Word),
+                ("_", Punct),
+                ("عباس", Word),
+                ("،", Punct),
+                ("رئيساً", Word)
+            ]
+        );
+    }
+
+    #[test]
     fn spans_point_into_the_original_text() {
         let text = "  وقال المتحدث: «سنعود»؛ وانتهى.\n";
         for t in tokenize(text) {
