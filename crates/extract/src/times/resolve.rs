@@ -59,6 +59,15 @@ impl Ctx {
                 NaiveDate::from_ymd_opt(self.year(year)?, month, day)
             }
             DayRef::Offset(n) => shift_days(published?, n),
+            DayRef::Weekday(wd, Dir::OnOrBefore) if self.future => {
+                // A bare weekday in a sentence about what is to come: the next one.
+                let p = published?;
+                Some(if p.weekday() == wd {
+                    p
+                } else {
+                    weekday_date(p, wd, Dir::After)
+                })
+            }
             DayRef::Weekday(wd, dir) => Some(weekday_date(published?, wd, dir)),
             DayRef::Context => self.sentence_day.or(published),
             DayRef::LastNight => self.sentence_day.or_else(|| shift_days(published?, -1)),

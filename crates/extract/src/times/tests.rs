@@ -376,3 +376,13 @@ fn clock_time_followed_by_its_day_and_part_of_day() {
         &[("الساعة الثامنة من مساء أمس السبت", "2023-05-13T20:00")],
     );
 }
+
+#[test]
+fn a_bare_weekday_in_a_sentence_about_the_future_is_the_next_one() {
+    // 2023-10-10 is a Tuesday.
+    expect(
+        "ومن المقرر أن يعقد مجلس الأمن الدولي جلسة طارئة الخميس لبحث الوضع في غزة.",
+        "2023-10-10",
+        &[("الخميس", "2023-10-12")],
+    );
+}
