@@ -19,6 +19,8 @@ pub struct BodyPattern {
     pub label: String,
     /// Head phrases as token keys (`["وزاره", "الدفاع"]`).
     pub heads: Vec<Vec<String>>,
+    /// The first head as written (`وزارة الدفاع`), for the body's Arabic name.
+    pub head_text: String,
 }
 
 /// The state body a span of tokens names.
@@ -69,7 +71,9 @@ impl BodyPatterns {
                 })
                 .filter(|h| !h.is_empty() && !h[0].is_empty())
                 .collect();
+            let head_text = f[4].split('|').next().unwrap_or_default().to_string();
             patterns.push(BodyPattern {
+                head_text,
                 code: f[0].to_string(),
                 kind,
                 class,
@@ -145,11 +149,10 @@ impl Kb {
         } else {
             "body"
         };
-        let head = p.heads.first().map(|h| h.join(" ")).unwrap_or_default();
         let names = country
             .names
             .first()
-            .map(|n| vec![format!("{head} {n}")])
+            .map(|n| vec![format!("{} {n}", p.head_text)])
             .unwrap_or_default();
         Some(Entity {
             id: format!("kb:{prefix}:{}:{iso}", p.code),

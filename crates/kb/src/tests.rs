@@ -445,9 +445,29 @@ fn state_body_by_code_or_head() {
     let e = kb.state_body("mod", "Q399").expect("mod AM");
     assert_eq!(e.label, "Ministry of Defence (Armenia)");
     assert_eq!(e.id, "kb:body:mod:AM");
+    assert_eq!(e.names, vec!["وزارة الدفاع أرمينيا".to_string()]);
+    assert_eq!(e.kind, EntityType::Organisation);
     let e = kb
         .state_body(&key("وزارة الخارجية"), "Q227")
         .expect("mfa AZ");
     assert_eq!(e.label, "Ministry of Foreign Affairs (Azerbaijan)");
     assert_eq!(kb.state_body("mod", "no-such-country"), None);
+}
+
+/// The shipped files are what the builder makes from the shared data. Slow (it counts
+/// word forms in the news corpora): `cargo test -p marsad-kb -- --ignored`.
+#[test]
+#[ignore]
+fn build_reproduces_the_shipped_data() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let shared = root.join("../shared/data");
+    let out = tempfile::tempdir().expect("temp dir");
+    let report = crate::build::build(&shared, &root.join("data/kb/curated"), out.path())
+        .expect("build from shared data");
+    assert_eq!(report.countries, 250);
+    for file in ["entities.tsv", "demonyms.tsv", "ordinary_words.txt"] {
+        let built = std::fs::read_to_string(out.path().join(file)).expect("built file");
+        let shipped = std::fs::read_to_string(root.join("data/kb").join(file)).expect("shipped");
+        assert!(built == shipped, "{file} differs from a fresh build");
+    }
 }
