@@ -1,0 +1,110 @@
+//! The command-line surface: subcommands and their flags.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "marsad",
+    version,
+    about = "Arabic news observatory: ingest, read, connect and serve Arabic news"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Data directory of the embedded store.
+    #[arg(
+        long,
+        global = true,
+        env = "MARSAD_DATA",
+        default_value = "marsad-data"
+    )]
+    pub data: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles from files, folders or `-` (stdin) and store them.
+    Ingest(IngestArgs),
+    /// Do the whole job: ingest, read, group into stories, store.
+    Run(IngestArgs),
+    /// List stored articles.
+    Articles(ListArgs),
+    /// Show one article with its metadata and the boilerplate that was removed.
+    Show(ShowArgs),
+    /// Score the pipeline against gold annotations (see ../shared/eval/FORMAT.md).
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or folders (read recursively); `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Largest input file to read, in bytes.
+    #[arg(long, default_value_t = 50 * 1024 * 1024)]
+    pub max_bytes: u64,
+    /// Articles per store transaction.
+    #[arg(long, default_value_t = 500)]
+    pub batch: usize,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Only articles of this outlet.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id (a unique prefix is enough).
+    pub id: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    pub task: Option<EvalTask>,
+    /// Folder of `*.gold.json` files.
+    #[arg(long)]
+    pub gold: Option<PathBuf>,
+    /// Folder of the articles the gold files name.
+    #[arg(long)]
+    pub articles: Option<PathBuf>,
+    /// Print the set scores as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Write per-article detail (found, missed, false positives) to this JSON file.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalTask {
+    /// Tag the sentences of a CoNLL file and print exact-span precision, recall and F1.
+    Ner {
+        #[arg(long)]
+        conll: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}

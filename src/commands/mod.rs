@@ -1,0 +1,27 @@
+//! One module per subcommand; `run` dispatches.
+
+mod articles;
+mod eval;
+mod ingest;
+
+use crate::cli::{Cli, Command};
+use anyhow::{Context, Result};
+use marsad_store::SqliteStore;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let data = cli.global.data;
+    match cli.command {
+        Command::Ingest(args) => ingest::ingest(&data, &args, false),
+        Command::Run(args) => ingest::ingest(&data, &args, true),
+        Command::Articles(args) => articles::list(&data, &args),
+        Command::Show(args) => articles::show(&data, &args),
+        Command::Eval(args) => eval::eval(&args),
+    }
+}
+
+/// Opens (creating if needed) the embedded store in `data`.
+pub fn open_store(data: &Path) -> Result<SqliteStore> {
+    SqliteStore::open(data).with_context(|| format!("opening the store in {}", data.display()))
+}
