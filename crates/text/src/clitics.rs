@@ -110,6 +110,10 @@ pub fn split_clitics_by_freq(word: &str, offset: usize, freq: &dyn Fn(&str) -> u
 /// them, when every part is known and has at least three letters. Returns the spans in
 /// order (`[X, و, Y]`, or longer for chains), or `None` when the word is known or no
 /// split makes every part known.
+///
+/// Meant for name predicates (knowledge-base or gazetteer names). With a general
+/// vocabulary almost any long word holding a و splits into two short known words
+/// (هرمونية → هرم + و + نية, found on the news corpora), so none is offered here.
 pub fn split_glued(
     word: &str,
     offset: usize,
