@@ -31,6 +31,13 @@ pub struct Token<'a> {
     pub kind: TokenKind,
 }
 
+impl Token<'_> {
+    /// The token's matching key ([`crate::key`]); in loops prefer [`crate::key_into`].
+    pub fn key(&self) -> String {
+        crate::key(self.text)
+    }
+}
+
 /// All tokens of `text`, in order. See [`Tokens`] for a streaming version.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     // News prose averages about seven bytes per token: one allocation, rarely two.
