@@ -105,7 +105,7 @@ fn band_sql(n: usize) -> (&'static str, &'static str) {
                 .map(|n| {
                     let keys = vec!["?"; n].join(", ");
                     format!(
-                        "SELECT DISTINCT b.article, f.minhash FROM lsh_bands b \
+                        "SELECT b.article, f.minhash FROM lsh_bands b \
                          JOIN fingerprints f ON f.article = b.article \
                          WHERE b.band_key IN ({keys})"
                     )
@@ -134,7 +134,8 @@ fn put_bands(tx: &Transaction<'_>, seq: i64, keys: &[i64]) -> Result<(), StoreEr
 }
 
 /// The stored article most similar to `fingerprint` among those sharing a band key, if
-/// it reaches the threshold; ties go to the earliest stored (the original).
+/// it reaches the threshold; ties go to the earliest stored (the original). A candidate
+/// sharing several bands comes back once per band; that is cheaper than DISTINCT.
 fn most_similar(
     tx: &Transaction<'_>,
     keys: &[i64],

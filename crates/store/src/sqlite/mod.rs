@@ -107,10 +107,18 @@ impl SqliteStore {
             }
             conn.pragma_update(None, "synchronous", "NORMAL")
                 .map_err(fail)?;
+            // Checkpoint every ~16 MiB of WAL instead of 4: index pages rewritten by
+            // several batches are copied back to the database once.
+            conn.pragma_update(None, "wal_autocheckpoint", 4000)
+                .map_err(fail)?;
         }
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(fail)?;
         conn.pragma_update(None, "cache_size", -CACHE_KIB)
+            .map_err(fail)?;
+        // Statement journals (kept while a multi-row statement runs inside a batch) go
+        // to memory instead of a temporary file: a third of bulk-insert time otherwise.
+        conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(fail)?;
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn, &path, migrations)?;
