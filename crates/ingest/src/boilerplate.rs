@@ -85,15 +85,15 @@ pub fn split(lines: &[Line]) -> Split {
 
 /// Marks every line that is furniture, with the reason.
 pub fn classify(lines: &[Line]) -> Vec<Option<Furniture>> {
-    let keys: Vec<String> = lines.iter().map(|l| marsad_text::key(&l.text)).collect();
+    let shapes: Vec<Shape> = lines.iter().map(|l| Shape::of(l.text.trim())).collect();
     let mut marks: Vec<Option<Furniture>> = lines
         .iter()
-        .zip(&keys)
-        .map(|(l, k)| by_pattern(l.text.trim(), k))
+        .zip(&shapes)
+        .map(|(l, s)| by_pattern(l.text.trim(), s))
         .collect();
 
     for (i, line) in lines.iter().enumerate() {
-        if marks[i].is_none() && line.link_density >= 0.6 && words(&keys[i]) <= 20 {
+        if marks[i].is_none() && line.link_density >= 0.6 && shapes[i].words <= 20 {
             marks[i] = Some(Furniture::LinkList);
         }
     }
@@ -104,29 +104,58 @@ pub fn classify(lines: &[Line]) -> Vec<Option<Furniture>> {
         match marks[i] {
             Some(Furniture::RelatedHeader) => in_related = true,
             Some(_) => {}
-            None if in_related && (is_headline(&keys[i], 20) || lines[i].link_density >= 0.5) => {
+            None if in_related && (is_headline(&shapes[i], 20) || lines[i].link_density >= 0.5) => {
                 marks[i] = Some(Furniture::RelatedTitle);
             }
             None => in_related = false,
         }
     }
 
-    mark_section_label(&keys, &mut marks);
-    mark_trailing_teaser(&keys, &mut marks);
+    mark_section_label(&shapes, &mut marks);
+    mark_trailing_teaser(&shapes, &mut marks);
     marks
 }
 
-fn words(key: &str) -> usize {
-    key.split(' ')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+/// Lines longer than this are article sentences for every rule: they are not keyed.
+const KEYED_WORDS: usize = 40;
+
+/// What the rules need to know of a line: its length in words, whether it ends a
+/// sentence, and (short lines only, to keep long paragraphs cheap) its matching key.
+struct Shape {
+    words: usize,
+    ends_sentence: bool,
+    key: String,
+}
+
+impl Shape {
+    fn of(text: &str) -> Self {
+        let words = words(text);
+        Shape {
+            words,
+            ends_sentence: ends_sentence(text),
+            key: if words <= KEYED_WORDS {
+                marsad_text::key(text)
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(crate::language::is_word_char))
         .count()
 }
 
 /// Sentence-final punctuation, looking through closing quotes and brackets.
-fn ends_sentence(key: &str) -> bool {
-    let last = key
+fn ends_sentence(text: &str) -> bool {
+    let last = text
         .trim_end_matches(|c: char| {
-            matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '）') || c.is_whitespace()
+            matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '）' | '\u{200B}'..='\u{200F}'
+            ) || c.is_whitespace()
         })
         .chars()
         .last();
@@ -137,9 +166,8 @@ fn ends_sentence(key: &str) -> bool {
 }
 
 /// A headline: short, no sentence-final punctuation, and made of words.
-fn is_headline(key: &str, max_words: usize) -> bool {
-    let n = words(key);
-    (1..=max_words).contains(&n) && !ends_sentence(key)
+fn is_headline(shape: &Shape, max_words: usize) -> bool {
+    (1..=max_words).contains(&shape.words) && !shape.ends_sentence
 }
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -218,8 +246,8 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// Furniture told by the line's own words; each family has a length limit.
-fn by_pattern(text: &str, key: &str) -> Option<Furniture> {
-    let n = words(key);
+fn by_pattern(text: &str, shape: &Shape) -> Option<Furniture> {
+    let (n, key) = (shape.words, shape.key.as_str());
     if n == 0 || n > 30 {
         return None;
     }
@@ -260,7 +288,7 @@ fn by_pattern(text: &str, key: &str) -> Option<Furniture> {
 
 /// A section name over the headline: the first line, one to three words, no sentence
 /// punctuation or digits, directly followed by a headline-shaped line.
-fn mark_section_label(keys: &[String], marks: &mut [Option<Furniture>]) {
+fn mark_section_label(keys: &[Shape], marks: &mut [Option<Furniture>]) {
     let Some(first) = (0..keys.len()).find(|&i| marks[i].is_none()) else {
         return;
     };
@@ -268,38 +296,39 @@ fn mark_section_label(keys: &[String], marks: &mut [Option<Furniture>]) {
         return;
     };
     let k = &keys[first];
-    let label = words(k) <= 3
+    let label = k.words <= 3
         && !k
+            .key
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, '.' | '،' | ',' | ':' | '؟' | '?' | '!'));
-    if label && is_headline(&keys[next], 25) && words(&keys[next]) > words(k) {
+    if label && is_headline(&keys[next], 25) && keys[next].words > k.words {
         marks[first] = Some(Furniture::SectionLabel);
     }
 }
 
 /// A headline after the last sentence of a site that ends its paragraphs with
 /// punctuation is a teaser for another story, not part of this one.
-fn mark_trailing_teaser(keys: &[String], marks: &mut [Option<Furniture>]) {
+fn mark_trailing_teaser(keys: &[Shape], marks: &mut [Option<Furniture>]) {
     let kept: Vec<usize> = (0..keys.len()).filter(|&i| marks[i].is_none()).collect();
     let [.., before, last] = kept[..] else {
         return;
     };
     if kept.len() < 5
         || !is_headline(&keys[last], 15)
-        || words(&keys[last]) < 3
-        || continues_text(&keys[last])
+        || keys[last].words < 3
+        || continues_text(&keys[last].key)
     {
         return;
     }
-    if !ends_sentence(&keys[before]) {
+    if !keys[before].ends_sentence {
         return;
     }
-    let paragraphs: Vec<&String> = kept
+    let paragraphs: Vec<&Shape> = kept
         .iter()
         .map(|&i| &keys[i])
-        .filter(|k| words(k) >= 12)
+        .filter(|k| k.words >= 12)
         .collect();
-    let punctuated = paragraphs.iter().filter(|k| ends_sentence(k)).count();
+    let punctuated = paragraphs.iter().filter(|k| k.ends_sentence).count();
     if paragraphs.len() >= 3 && punctuated * 5 >= paragraphs.len() * 4 {
         marks[last] = Some(Furniture::TrailingTeaser);
     }

@@ -14,7 +14,7 @@ pub fn detect(text: &str) -> &'static str {
     // پ چ ژ گ ک ی ے ٹ ڈ ڑ ں ھ ہ ۀ: Persian/Urdu letters that Arabic text does not use.
     let mut non_arabic_script = 0usize;
     for c in text.chars() {
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             continue;
         }
         letters += 1;
@@ -53,6 +53,26 @@ pub fn detect(text: &str) -> &'static str {
         .filter(|info| info.is_reliable() || info.confidence() > 0.5)
         .map(|info| iso_639_1(info.lang()))
         .unwrap_or("und")
+}
+
+/// `char::is_alphabetic` with fast paths for ASCII and the Arabic block, which are
+/// nearly all of the text here (the general Unicode lookup is slow).
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}')
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// A letter or a digit (Arabic-Indic digits included).
+pub(crate) fn is_word_char(c: char) -> bool {
+    is_letter(c)
+        || c.is_ascii_digit()
+        || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+        || (!c.is_ascii() && !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_numeric())
 }
 
 fn is_arabic_script(c: char) -> bool {
@@ -118,6 +138,24 @@ mod tests {
         assert_eq!(detect(fr), "fr");
         let fa = "جمهوری آذربایجان و ارمنستان پس از درگیری‌های مرگبار روز سه‌شنبه با آتش‌بس موافقت کردند که با میانجیگری روسیه انجام شد";
         assert_eq!(detect(fa), "fa");
+    }
+
+    #[test]
+    fn fast_letter_test_counts_base_letters_only() {
+        use super::is_letter;
+        for c in ('ء'..='ي')
+            .filter(|&c| c != 'ـ')
+            .chain(['ٱ', 'پ', 'ی', 'ۀ'])
+            .chain('a'..='z')
+            .chain(['é', 'ж'])
+        {
+            assert!(is_letter(c), "{c:?}");
+            assert!(c.is_alphabetic());
+        }
+        // Diacritics, tatweel, digits and punctuation are not letters to count.
+        for c in ['\u{064E}', '\u{0651}', 'ـ', '٣', '7', '،', '؟', ' '] {
+            assert!(!is_letter(c), "{c:?}");
+        }
     }
 
     #[test]

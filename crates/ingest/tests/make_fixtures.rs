@@ -421,7 +421,7 @@ fn write_fixtures() {
         .find("<item>")
         .and_then(|first| rss[first + 1..].find("<item>").map(|i| i + first + 1))
         .expect("two items");
-    write("truncated.rss", rss[..item_two + 400].as_bytes());
+    write("truncated.rss", &rss.as_bytes()[..item_two + 400]);
 
     let good = jsonl();
     let mut seed_lines = good.lines();
