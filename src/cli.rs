@@ -38,8 +38,55 @@ pub enum Command {
     Articles(ListArgs),
     /// Show one article with its metadata and the boilerplate that was removed.
     Show(ShowArgs),
+    /// Show one article with its mentions, times, claims and events marked.
+    Read(ShowArgs),
+    /// List stories: date range, article count, outlets, headline.
+    Stories(ListArgs),
+    /// Show one story: timeline, facts side by side, entities, summary.
+    Story(ShowArgs),
     /// Score the pipeline against gold annotations (see ../shared/eval/FORMAT.md).
     Eval(EvalArgs),
+    /// Rebuild a trained model or derived data file from the shared data sets.
+    Train(TrainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    #[command(subcommand)]
+    pub what: TrainWhat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainWhat {
+    /// The named-entity tagger (data/models/ner.bin) from the CoNLL corpora.
+    Ner {
+        /// The shared data folder (holds ner/, lexicons/, gazetteer/, news/).
+        #[arg(long, default_value = "../shared/data")]
+        shared: PathBuf,
+        #[arg(long, default_value = "data/models/ner.bin")]
+        out: PathBuf,
+    },
+    /// The knowledge base (data/kb/) from the gazetteer and the curated lists.
+    Kb {
+        #[arg(long, default_value = "../shared/data")]
+        shared: PathBuf,
+        #[arg(long, default_value = "data/kb")]
+        out: PathBuf,
+    },
+    /// The word-frequency vocabulary (data/text/vocab.txt) from the news corpora.
+    Vocab {
+        #[arg(long, default_value = "../shared/data")]
+        shared: PathBuf,
+        #[arg(long, default_value = "data/text/vocab.txt")]
+        out: PathBuf,
+    },
+    /// Background document frequencies for story clustering (data/stories/df.tsv).
+    Df {
+        #[arg(long, default_value = "../shared/data")]
+        shared: PathBuf,
+        #[arg(long, default_value = "data/stories/df.tsv")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 //! The binary is thin: each subcommand parses its flags, opens the store, and hands work to
 //! the library crates (ingest → read → connect → store → views). Errors get context here.
 
+mod annotate;
 mod cli;
 mod commands;
 mod output;

@@ -99,3 +99,24 @@ pub fn find_article(store: &dyn Store, id: &str) -> Result<Option<marsad_model::
         None => Ok(None),
     }
 }
+
+/// `marsad read ID`: the article with every annotation marked and listed with its span.
+pub fn read(data: &Path, args: &ShowArgs) -> Result<ExitCode> {
+    let store = open_store(data)?;
+    let Some(article) = find_article(&store, &args.id)? else {
+        bail!("no stored article has the id {}", args.id);
+    };
+    let Some(analysis) = store.analysis(&article.id)? else {
+        bail!(
+            "article {} has not been read yet (run `marsad run` on its source)",
+            article.id
+        );
+    };
+    if args.json {
+        let out = serde_json::json!({ "article": article, "analysis": analysis });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::annotate::print_read(&article, &analysis);
+    Ok(ExitCode::SUCCESS)
+}

@@ -3,6 +3,8 @@
 mod articles;
 mod eval;
 mod ingest;
+mod stories;
+mod train;
 
 use crate::cli::{Cli, Command};
 use anyhow::{Context, Result};
@@ -17,7 +19,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Run(args) => ingest::ingest(&data, &args, true),
         Command::Articles(args) => articles::list(&data, &args),
         Command::Show(args) => articles::show(&data, &args),
+        Command::Read(args) => articles::read(&data, &args),
+        Command::Stories(args) => stories::list(&data, &args),
+        Command::Story(args) => stories::show(&data, &args),
         Command::Eval(args) => eval::eval(&args),
+        Command::Train(args) => train::train(&args),
     }
 }
 

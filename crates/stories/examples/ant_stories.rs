@@ -12,9 +12,16 @@ use std::io::{BufRead, BufReader};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz").into()
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz"
+        )
+        .into()
     });
-    let sample: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(30);
+    let sample: usize = std::env::args()
+        .nth(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(30);
     let mut articles = Vec::new();
     for line in BufReader::new(GzDecoder::new(std::fs::File::open(&path)?)).lines() {
         let v: serde_json::Value = serde_json::from_str(&line?)?;
@@ -49,7 +56,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut multi: Vec<&Vec<usize>> = Vec::new();
     for m in members.values() {
         *sizes.entry(m.len()).or_insert(0) += 1;
-        let outlets: BTreeSet<_> = m.iter().filter_map(|&i| articles[i].outlet.as_deref()).collect();
+        let outlets: BTreeSet<_> = m
+            .iter()
+            .filter_map(|&i| articles[i].outlet.as_deref())
+            .collect();
         if outlets.len() > 1 {
             multi_outlet += 1;
         }
@@ -57,9 +67,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             multi.push(m);
         }
     }
-    println!("{} articles, {} stories in {:.2} s ({} comparisons, {:.1} per article)",
-        articles.len(), members.len(), secs, c.comparisons, c.comparisons as f64 / articles.len() as f64);
-    println!("stories spanning several outlets: {} ({:.1}% of stories)", multi_outlet, 100.0 * multi_outlet as f64 / members.len() as f64);
+    println!(
+        "{} articles, {} stories in {:.2} s ({} comparisons, {:.1} per article)",
+        articles.len(),
+        members.len(),
+        secs,
+        c.comparisons,
+        c.comparisons as f64 / articles.len() as f64
+    );
+    println!(
+        "stories spanning several outlets: {} ({:.1}% of stories)",
+        multi_outlet,
+        100.0 * multi_outlet as f64 / members.len() as f64
+    );
     println!("size distribution (size: stories):");
     for (size, n) in &sizes {
         println!("  {size}: {n}");
@@ -70,8 +90,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("\n=== largest: {} articles", m.len());
         for &i in m.iter().step_by((m.len() / 12).max(1)).take(12) {
             let a = &articles[i];
-            println!("  {} {:<10} {}", a.published.as_deref().unwrap_or("-").get(..10).unwrap_or("-"),
-                a.outlet.as_deref().unwrap_or("-"), a.title.as_deref().unwrap_or("-"));
+            println!(
+                "  {} {:<10} {}",
+                a.published
+                    .as_deref()
+                    .unwrap_or("-")
+                    .get(..10)
+                    .unwrap_or("-"),
+                a.outlet.as_deref().unwrap_or("-"),
+                a.title.as_deref().unwrap_or("-")
+            );
         }
     }
     // A deterministic pseudo-random sample of multi-article stories.
@@ -84,8 +112,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("\n--- story of {} articles", m.len());
         for &i in m.iter().take(6) {
             let a = &articles[i];
-            println!("  {} {:<10} {}", a.published.as_deref().unwrap_or("-").get(..10).unwrap_or("-"),
-                a.outlet.as_deref().unwrap_or("-"), a.title.as_deref().unwrap_or("-"));
+            println!(
+                "  {} {:<10} {}",
+                a.published
+                    .as_deref()
+                    .unwrap_or("-")
+                    .get(..10)
+                    .unwrap_or("-"),
+                a.outlet.as_deref().unwrap_or("-"),
+                a.title.as_deref().unwrap_or("-")
+            );
         }
     }
     Ok(())

@@ -16,7 +16,9 @@ pub fn facts(members: &[(&Article, &Analysis)]) -> Vec<Fact> {
                 .or_default();
             // One entry per (source, outlet): an outlet repeating its own figure adds nothing.
             let dup = reports.iter().any(|r| {
-                r.source == c.source.label && r.outlet == article.outlet && r.count == c.count
+                r.source == c.source.label
+                    && r.outlet == article.outlet
+                    && r.count == c.count
                     && r.article == article.id
             });
             if dup {

@@ -23,7 +23,9 @@ pub fn summary(members: &[(&Article, &Analysis)], max: usize) -> Vec<SummarySent
             analysis.sentences.clone()
         };
         for (position, span) in spans.into_iter().enumerate() {
-            let Some(text) = span.slice(&article.body) else { continue };
+            let Some(text) = span.slice(&article.body) else {
+                continue;
+            };
             let n = text.split_whitespace().count();
             if !(6..=60).contains(&n) {
                 continue;
@@ -36,12 +38,22 @@ pub fn summary(members: &[(&Article, &Analysis)], max: usize) -> Vec<SummarySent
             for w in &words {
                 *df.entry(w.clone()).or_insert(0) += 1;
             }
-            candidates.push(Candidate { article: i, span, text, words, position });
+            candidates.push(Candidate {
+                article: i,
+                span,
+                text,
+                words,
+                position,
+            });
         }
     }
     // Centrality: words that many sentences of the story share, plus a lead bonus.
     let score = |c: &Candidate| {
-        let central: f32 = c.words.iter().map(|w| (df[w] as f32 - 1.0).max(0.0)).sum::<f32>()
+        let central: f32 = c
+            .words
+            .iter()
+            .map(|w| (df[w] as f32 - 1.0).max(0.0))
+            .sum::<f32>()
             / (c.words.len() as f32).sqrt().max(1.0);
         central / (1.0 + c.position as f32 * 0.15)
     };
@@ -65,11 +77,16 @@ pub fn summary(members: &[(&Article, &Analysis)], max: usize) -> Vec<SummarySent
     // Time order: by the article's publication, then position in the article.
     chosen.sort_by(|&a, &b| {
         let (ca, cb) = (&candidates[a], &candidates[b]);
-        (members[ca.article].0.published.as_deref(), ca.article, ca.position).cmp(&(
-            members[cb.article].0.published.as_deref(),
-            cb.article,
-            cb.position,
-        ))
+        (
+            members[ca.article].0.published.as_deref(),
+            ca.article,
+            ca.position,
+        )
+            .cmp(&(
+                members[cb.article].0.published.as_deref(),
+                cb.article,
+                cb.position,
+            ))
     });
     chosen
         .into_iter()

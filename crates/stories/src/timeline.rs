@@ -13,7 +13,13 @@ pub fn timeline(members: &[(&Article, &Analysis)]) -> Vec<TimelineEntry> {
         .min();
     let mut out = Vec::new();
     for (article, analysis) in members {
+        // One entry per sentence and event type: a sentence that codes the same event
+        // type twice (two targets, say) is one line of the timeline.
+        let mut seen = std::collections::HashSet::new();
         for e in &analysis.events {
+            if !seen.insert((e.sentence, e.kind.as_str())) {
+                continue;
+            }
             let Some(date) = e.date.clone() else { continue };
             let day = day_number(&date);
             let background = e.background

@@ -8,9 +8,10 @@ use std::path::Path;
 fn seed(stem: &str) -> Article {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
     let body = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).expect("seed text");
-    let meta: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{stem}.meta.json"))).expect("meta"))
-            .expect("meta json");
+    let meta: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("{stem}.meta.json"))).expect("meta"),
+    )
+    .expect("meta json");
     Article {
         id: stem.into(),
         source: stem.into(),
