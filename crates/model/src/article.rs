@@ -72,7 +72,9 @@ impl Article {
         let ok = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         ok.then_some(d)
     }
 
@@ -156,7 +158,9 @@ mod tests {
 
     #[test]
     fn identical_signatures_share_every_band() {
-        let f = Fingerprint { minhash: (0..64).collect() };
+        let f = Fingerprint {
+            minhash: (0..64).collect(),
+        };
         let mut g = f.clone();
         assert_eq!(f.similarity(&g), 1.0);
         g.minhash[0] = 999;
