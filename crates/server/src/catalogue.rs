@@ -270,3 +270,62 @@ pub fn all_stories(store: &dyn Store) -> Result<Vec<Story>, ServerError> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_model::{Mention, Span};
+
+    fn mention(text: &str, entity: &str) -> Mention {
+        Mention {
+            span: Span::new(0, text.len()),
+            text: text.into(),
+            kind: EntityType::Location,
+            entity: entity.into(),
+        }
+    }
+
+    fn catalogue() -> Catalogue {
+        let mut b = CatalogueBuilder::default();
+        let analysis = Analysis {
+            article: "a1".into(),
+            mentions: vec![
+                mention("ناجورنو قرة باغ", "nk"),
+                mention("ناغورنو كاراباخ", "nk"),
+                mention("كاراباخ", "nk"),
+                mention("أرمينيا", "am"),
+            ],
+            ..Analysis::default()
+        };
+        b.add_analysis(&analysis, Some("s1"));
+        b.finish()
+    }
+
+    #[test]
+    fn the_longest_spelling_wins_and_other_words_stay_words() {
+        let units = catalogue().expand("هدنة في ناغورنو كاراباخ وأرمينيا");
+        assert_eq!(units.len(), 4, "{units:?}");
+        assert!(matches!(&units[0], QueryUnit::Word(_)));
+        assert!(
+            matches!(&units[2], QueryUnit::Entity { entities, words } if entities == &["nk"] && words.len() == 2)
+        );
+        assert!(matches!(&units[3], QueryUnit::Entity { entities, .. } if entities == &["am"]));
+    }
+
+    #[test]
+    fn spellings_are_matched_in_any_written_form() {
+        // Hamza, taa marbuta and a proclitic differ from the stored spelling.
+        let units = catalogue().expand("وناجورنو قره باغ");
+        assert!(
+            matches!(&units[..], [QueryUnit::Entity { entities, .. }] if entities == &["nk"]),
+            "{units:?}"
+        );
+        let c = catalogue();
+        let nk = c.entity("nk").map(|e| e.spellings.len());
+        assert_eq!(nk, Some(3));
+        assert_eq!(
+            c.entity("am").map(|e| e.stories.clone()),
+            Some(vec!["s1".to_string()])
+        );
+    }
+}

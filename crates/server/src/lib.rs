@@ -24,4 +24,4 @@ pub use catalogue::{Catalogue, EntityEntry};
 pub use error::ServerError;
 pub use export::{export, ExportFormat};
 pub use search::{open_or_rebuild, reindex, Hit, SearchIndex, SearchQuery};
-pub use state::{router, routes, serve, AppState};
+pub use state::{index_dir, router, routes, serve, serve_blocking, AppState};

@@ -102,6 +102,26 @@ async fn limit_body(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+/// [`serve`] on its own multi-threaded runtime, for callers that are not async
+/// (`marsad serve`).
+pub fn serve_blocking(
+    store: Box<dyn Store + Send>,
+    data_dir: PathBuf,
+    addr: SocketAddr,
+) -> Result<(), ServerError> {
+    let runtime = tokio::runtime::Runtime::new().map_err(|source| ServerError::Io {
+        action: "starting the runtime for",
+        path: PathBuf::from(addr.to_string()),
+        source,
+    })?;
+    runtime.block_on(serve(store, data_dir, addr))
+}
+
+/// Where the search index of a data directory lives.
+pub fn index_dir(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("search")
+}
+
 /// Opens (or rebuilds) the search index under `data_dir/search` and serves until
 /// Ctrl-C.
 pub async fn serve(
@@ -109,7 +129,7 @@ pub async fn serve(
     data_dir: PathBuf,
     addr: SocketAddr,
 ) -> Result<(), ServerError> {
-    let dir = data_dir.join("search");
+    let dir = index_dir(&data_dir);
     let (store, index) = tokio::task::spawn_blocking(move || {
         let index = open_or_rebuild(store.as_ref(), &dir)?;
         Ok::<_, ServerError>((store, index))
