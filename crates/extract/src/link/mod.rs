@@ -225,3 +225,21 @@ fn distinct(mut names: Vec<String>) -> Vec<String> {
     });
     names
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_share_a_local_id_and_different_names_do_not() {
+        let a = local_id(EntityType::Location, &marsad_text::key("داشكسن"));
+        let b = local_id(EntityType::Location, &marsad_text::key("داشكسان"));
+        assert_eq!(a, b);
+        let yerevan = local_id(EntityType::Location, &marsad_text::key("يريفان"));
+        let iran = local_id(EntityType::Location, &marsad_text::key("إيران"));
+        assert_ne!(yerevan, iran);
+        // Short names keep their own key: كابل and قبل are two words.
+        let kabul = local_id(EntityType::Location, "كابل");
+        assert_ne!(kabul, local_id(EntityType::Location, "قبل"));
+    }
+}

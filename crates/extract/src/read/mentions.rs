@@ -236,7 +236,7 @@ impl Finder<'_> {
     fn place_list_words(&self, body: &str, words: &[Word<'_>], found: &mut Vec<Candidate>) {
         let mut added = Vec::new();
         for (p, w) in words.iter().enumerate() {
-            if !w.readings(self.vocab).iter().any(|r| is_place_noun(&r.key)) {
+            if !place_noun_word(&w.key) {
                 continue;
             }
             let mut j = p + 1;
@@ -284,11 +284,7 @@ impl Finder<'_> {
             let Some(first) = at(found[i].span) else {
                 continue;
             };
-            let after_place_noun = first > 0
-                && words[first - 1]
-                    .readings(self.vocab)
-                    .iter()
-                    .any(|r| is_place_noun(&r.key));
+            let after_place_noun = first > 0 && place_noun_word(&words[first - 1].key);
             let starts_with_and =
                 words[first].key.starts_with('و') && found[i].span.start > words[first].span.start;
             let prev_loc = i > 0
@@ -319,10 +315,10 @@ impl Finder<'_> {
                 continue;
             };
             let mut a = s.start;
-            for j in s.start + 1..s.end {
+            for (j, w) in words.iter().enumerate().take(s.end).skip(s.start + 1) {
                 let list = kind != EntityType::Organisation
-                    && words[j].key.starts_with('و')
-                    && words[j].key.chars().count() >= 4;
+                    && w.key.starts_with('و')
+                    && w.key.chars().count() >= 4;
                 if list {
                     out.push((a, j, kind));
                     a = j;
@@ -428,6 +424,15 @@ impl Finder<'_> {
 fn is_town(c: &Candidate) -> bool {
     matches!(&c.found, Found::Kb(refs)
         if refs.first().is_some_and(|r| matches!(r.class, EntityClass::City | EntityClass::Region)))
+}
+
+/// A place noun with or without a proclitic (وبلدة، في محافظات), checked without
+/// allocating: this runs on every word.
+fn place_noun_word(key: &str) -> bool {
+    is_place_noun(key)
+        || key.strip_prefix(['و', 'ف', 'ب', 'ل']).is_some_and(|rest| {
+            is_place_noun(rest) || rest.strip_prefix(['ب', 'ل']).is_some_and(is_place_noun)
+        })
 }
 
 /// Nouns that announce a place name (بلدة غوريس، محافظات داشكسن).

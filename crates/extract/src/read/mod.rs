@@ -122,3 +122,6 @@ impl Reader {
 pub fn read(article: &Article) -> Analysis {
     Reader::new().read(article)
 }
+
+#[cfg(test)]
+mod tests;
