@@ -177,7 +177,8 @@ struct EntityLine<'a> {
 
 pub async fn entities(State(s): State<AppState>, p: Params<Page>) -> Result<Response, ServerError> {
     let p = params(p)?;
-    let all = &s.index.catalogue().entities;
+    let index = s.index();
+    let all = &index.catalogue().entities;
     let mut list: Vec<&EntityEntry> = all.values().collect();
     list.sort_by(|a, b| {
         b.articles
@@ -206,7 +207,7 @@ pub async fn entity(
     Path(id): Path<String>,
 ) -> Result<Response, ServerError> {
     let entry = s
-        .index
+        .index()
         .catalogue()
         .entity(&id)
         .cloned()
@@ -219,7 +220,7 @@ pub async fn search(
     p: Params<SearchQuery>,
 ) -> Result<Response, ServerError> {
     let q = params(p)?;
-    let index = s.index.clone();
+    let index = s.index();
     let hits = tokio::task::spawn_blocking(move || index.search(&q))
         .await
         .map_err(|e| ServerError::Task(e.to_string()))??;

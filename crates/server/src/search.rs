@@ -77,6 +77,7 @@ pub struct SearchIndex {
     fields: Fields,
     catalogue: Catalogue,
     dir: PathBuf,
+    marker: String,
 }
 
 #[derive(Serialize, Deserialize, PartialEq)]
@@ -213,12 +214,12 @@ pub fn reindex(store: &dyn Store, dir: &Path) -> Result<SearchIndex, ServerError
     std::fs::write(&cat_path, serde_json::to_vec(&catalogue)?).map_err(io("writing", &cat_path))?;
     let meta = Meta {
         version: INDEX_VERSION,
-        store: marker,
+        store: marker.clone(),
     };
     let meta_path = dir.join(META_FILE);
     // Written last: an interrupted rebuild leaves no meta and is rebuilt next time.
     std::fs::write(&meta_path, serde_json::to_vec(&meta)?).map_err(io("writing", &meta_path))?;
-    SearchIndex::from_index(index, f, catalogue, dir)
+    SearchIndex::from_index(index, f, catalogue, dir, marker)
 }
 
 /// Opens the index in `dir` when it was built by this version from the store as it is
@@ -236,7 +237,8 @@ fn open_current(store: &dyn Store, dir: &Path) -> Result<Option<SearchIndex>, Se
         return Ok(None);
     };
     let meta: Meta = serde_json::from_slice(&meta)?;
-    if meta.version != INDEX_VERSION || meta.store != store_marker(store)? {
+    let marker = store_marker(store)?;
+    if meta.version != INDEX_VERSION || meta.store != marker {
         return Ok(None);
     }
     let cat_path = dir.join(CATALOGUE_FILE);
@@ -246,7 +248,7 @@ fn open_current(store: &dyn Store, dir: &Path) -> Result<Option<SearchIndex>, Se
     index.tokenizers().register(ARABIC, analyzer());
     let (_, fields) = schema();
     Ok(Some(SearchIndex::from_index(
-        index, fields, catalogue, dir,
+        index, fields, catalogue, dir, marker,
     )?))
 }
 
@@ -284,6 +286,7 @@ impl SearchIndex {
         fields: Fields,
         catalogue: Catalogue,
         dir: &Path,
+        marker: String,
     ) -> Result<Self, ServerError> {
         let reader = index
             .reader_builder()
@@ -294,7 +297,13 @@ impl SearchIndex {
             fields,
             catalogue,
             dir: dir.to_path_buf(),
+            marker,
         })
+    }
+
+    /// What the store looked like when this index was built ([`store_marker`]).
+    pub fn marker(&self) -> &str {
+        &self.marker
     }
 
     pub fn catalogue(&self) -> &Catalogue {

@@ -1,6 +1,6 @@
 //! Shared state, the router and the server loop.
 
-use crate::search::{open_or_rebuild, SearchIndex};
+use crate::search::{open_or_rebuild, reindex, store_marker, SearchIndex};
 use crate::{api, pages, ServerError};
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
@@ -11,7 +11,11 @@ use axum::Router;
 use marsad_store::Store;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+/// How often a running server checks whether the store moved on from its index.
+pub const INDEX_REFRESH: Duration = Duration::from_secs(60);
 
 /// Largest request body accepted; every route is a GET, so anything big is a mistake.
 pub const MAX_BODY: u64 = 64 * 1024;
@@ -21,15 +25,46 @@ pub const MAX_BODY: u64 = 64 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     store: Arc<Mutex<Box<dyn Store + Send>>>,
-    pub index: Arc<SearchIndex>,
+    index: Arc<RwLock<Arc<SearchIndex>>>,
 }
 
 impl AppState {
     pub fn new(store: Box<dyn Store + Send>, index: SearchIndex) -> Self {
         AppState {
             store: Arc::new(Mutex::new(store)),
-            index: Arc::new(index),
+            index: Arc::new(RwLock::new(Arc::new(index))),
         }
+    }
+
+    /// The current search index (a rebuild swaps in a new one; searches in flight keep
+    /// the one they started with).
+    pub fn index(&self) -> Arc<SearchIndex> {
+        match self.index.read() {
+            Ok(i) => Arc::clone(&i),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Rebuilds the search index if the store changed since it was built (another
+    /// process ingested or read articles). Returns whether it was rebuilt.
+    pub async fn refresh_index(&self) -> Result<bool, ServerError> {
+        let current = self.index();
+        let rebuilt = self
+            .with_store(move |st| {
+                if store_marker(st)? == current.marker() {
+                    return Ok(None);
+                }
+                reindex(st, current.dir()).map(Some)
+            })
+            .await?;
+        let Some(index) = rebuilt else {
+            return Ok(false);
+        };
+        match self.index.write() {
+            Ok(mut slot) => *slot = Arc::new(index),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(index),
+        }
+        Ok(true)
     }
 
     /// Runs `f` with the store on the blocking pool.
@@ -136,7 +171,20 @@ pub async fn serve(
     })
     .await
     .map_err(|e| ServerError::Task(e.to_string()))??;
-    let app = router(AppState::new(store, index));
+    let state = AppState::new(store, index);
+    let refresher = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(INDEX_REFRESH);
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            if let Err(e) = refresher.refresh_index().await {
+                // The old index keeps serving; say why it could not be brought up to date.
+                eprintln!("marsad: search index not refreshed: {e}");
+            }
+        }
+    });
+    let app = router(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServerError::Io {

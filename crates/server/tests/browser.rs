@@ -158,5 +158,25 @@ fn story_page_in_chromium_links_figures_to_highlighted_sentences() {
         &article_url,
     );
     assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000));
+
+    let search_url = format!(
+        "{base}/search?q={}",
+        marsad_server::html::url_encode("ناغورنو كاراباخ")
+    );
+    let dom = chromium(profile.path(), &["--dump-dom".into()], &search_url);
+    assert!(
+        dom.contains("<mark>ناجورنو قرة باغ</mark>")
+            || dom.contains("<mark>ناغورني قره باغ</mark>"),
+        "the search page marks other spellings of the entity"
+    );
+    let shot = shots.join("browser-search.png");
+    chromium(
+        profile.path(),
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,2000".into(),
+        ],
+        &search_url,
+    );
     runtime.shutdown_background();
 }

@@ -83,3 +83,37 @@ fn reindex_never_wipes_a_directory_that_is_not_an_index() {
     ));
     assert!(precious.join("notes.txt").exists());
 }
+
+#[tokio::test]
+async fn a_running_server_picks_up_articles_another_process_stored() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (state, _fx) = app(dir.path());
+    assert!(
+        !state.refresh_index().await.expect("checked"),
+        "nothing changed yet"
+    );
+    // Another writer (like `marsad ingest` in another process) on the same database.
+    let mut other = marsad_store::SqliteStore::open(dir.path()).expect("second connection");
+    let new = article(
+        "وصل وفد من منظمة الأمن والتعاون في أوروبا إلى يريفان لبحث ترسيم الحدود.",
+        "test://later".into(),
+        None,
+        Some("2022-09-20".into()),
+        None,
+        None,
+    );
+    other
+        .insert_articles(&[(
+            new.clone(),
+            Fingerprint {
+                minhash: (9000..9064).collect(),
+            },
+        )])
+        .expect("stored");
+    assert!(state.refresh_index().await.expect("refreshed"));
+    let hits = state.index().search(&query("ترسيم")).expect("search");
+    assert_eq!(
+        hits.iter().map(|h| h.article.as_str()).collect::<Vec<_>>(),
+        vec![new.id.as_str()]
+    );
+}

@@ -164,7 +164,7 @@ async fn story_list_body(
 }
 
 pub async fn entity_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    let Some(e) = s.index.catalogue().entity(&id).cloned() else {
+    let Some(e) = s.index().catalogue().entity(&id).cloned() else {
         return error_page(ServerError::NotFound(format!("no entity {id}")));
     };
     let story_ids = e.stories.clone();
@@ -255,7 +255,7 @@ pub async fn search_page(
     if q.q.trim().is_empty() && q.entity.is_none() && q.story.is_none() {
         return layout("بحث", &h).into_response();
     }
-    let index = s.index.clone();
+    let index = s.index();
     let title = q.q.clone();
     let hits = match tokio::task::spawn_blocking(move || index.search(&q)).await {
         Ok(Ok(hits)) => hits,
