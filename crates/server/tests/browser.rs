@@ -1,7 +1,7 @@
 //! The pages in a real browser: Debian's headless Chromium loads the story page from a
 //! server on loopback, then follows a figure's link to its sentence in the article.
 //! Chromium is required (CI installs the `chromium` package): without it this FAILS.
-//! Screenshots are saved as target/browser-story.png and target/browser-article.png.
+//! Screenshots are saved as target/browser-{story,article,search}.png.
 
 mod common;
 
@@ -155,7 +155,8 @@ fn story_page_in_chromium_links_figures_to_highlighted_sentences() {
             format!("--screenshot={}", shot.display()),
             "--window-size=1280,2000".into(),
         ],
-        &article_url,
+        // Without the fragment, so the shot shows the page from its top (title, legend).
+        article_url.split('#').next().unwrap_or(&article_url),
     );
     assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000));
 
