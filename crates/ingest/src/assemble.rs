@@ -57,9 +57,10 @@ pub(crate) fn clean_field(v: Option<String>) -> Option<String> {
 
 /// Finishes a draft; `Err` carries the reason when no article text is left.
 pub(crate) fn finish(draft: Draft) -> Result<Article, String> {
-    let split = boilerplate::split(&draft.lines);
+    let had_lines = !draft.lines.is_empty();
+    let split = boilerplate::split_owned(draft.lines);
     if split.body.is_empty() {
-        return Err(if draft.lines.is_empty() {
+        return Err(if !had_lines {
             "no article text".to_string()
         } else {
             "only site furniture, no article text".to_string()

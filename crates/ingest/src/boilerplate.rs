@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// One line of extracted text, with what the page structure tells about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +83,28 @@ pub fn split(lines: &[Line]) -> Split {
     out
 }
 
+/// `split` for lines the caller no longer needs: moves the text instead of copying it.
+pub fn split_owned(lines: Vec<Line>) -> Split {
+    let marks = classify(&lines);
+    let mut out = Split::default();
+    for (line, mark) in lines.into_iter().zip(marks) {
+        let mut text = line.text;
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if trimmed.len() != text.len() {
+            text = trimmed.to_string();
+        }
+        if mark.is_some() {
+            out.removed.push(text);
+        } else {
+            out.body.push(text);
+        }
+    }
+    out
+}
+
 /// Marks every line that is furniture, with the reason.
 pub fn classify(lines: &[Line]) -> Vec<Option<Furniture>> {
     let shapes: Vec<Shape> = lines.iter().map(|l| Shape::of(l.text.trim())).collect();
@@ -116,8 +138,9 @@ pub fn classify(lines: &[Line]) -> Vec<Option<Furniture>> {
     marks
 }
 
-/// Lines longer than this are article sentences for every rule: they are not keyed.
-const KEYED_WORDS: usize = 40;
+/// Lines longer than this are article sentences for every rule: they are neither keyed
+/// nor counted further.
+const KEYED_WORDS: usize = 30;
 
 /// What the rules need to know of a line: its length in words, whether it ends a
 /// sentence, and (short lines only, to keep long paragraphs cheap) its matching key.
@@ -142,9 +165,11 @@ impl Shape {
     }
 }
 
+/// Words in a line, counted up to one past `KEYED_WORDS`.
 fn words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(crate::language::is_word_char))
+        .take(KEYED_WORDS + 1)
         .count()
 }
 
@@ -170,73 +195,58 @@ fn is_headline(shape: &Shape, max_words: usize) -> bool {
     (1..=max_words).contains(&shape.words) && !shape.ends_sentence
 }
 
-static RELATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:اقرا|اقراوا|اقرءوا|طالع|طالعوا|شاهد|شاهدوا)\s+(?:ايضا|كذلك|المزيد)|(?:مقالات|مقاله|اخبار|خبر|مواضيع|موضوعات|تقارير|قصص|روابط|مواد)\s+(?:ذات\s+صله|متعلقه|مشابهه|مرتبطه|ذات\s+علاقه)|ذات\s+صله|قد\s+(?:يهمك|يعجبك|تهمك|يهمكم)|الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا)|المزيد\s+من\s+(?:الاخبار|المقالات|التقارير)|للمزيد\s*[:：|/]|(?:read|see)\s+(?:also|more)|related\s+(?:articles|stories|news))",
-    )
-});
-static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|\s)(?:تابعونا|تابعنا|تابعوا|تابعي|اتبعونا|follow\s+us)\s+(?:\S+\s+){0,3}?(?:علي|عبر|في|on)\s+(?:\S+\s+){0,2}?(?:ال)?(?:تويتر|توتير|فيسبوك|فيس\s?بوك|انستغرام|انستجرام|انستقرام|يوتيوب|تلغرام|تيليغرام|تليجرام|تيليجرام|تلجرام|واتساب|واتس\s?اب|قناه|قناتنا|حساب|حسابنا|حساباتنا|صفحه|صفحتنا|منصات|منصه|منصاتنا|تيك\s?توك|اكس|twitter|facebook|instagram|youtube|telegram|whatsapp|x)(?:\s|$|[.،,!])",
-    )
-});
-static APP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^|\s)(?:حمل|حملوا|نزل|نزلوا)\s+(?:ال)?تطبيق|(?:^|\s)(?:اشترك|اشتركوا)\s+(?:في|ب)\s*(?:قناتنا|قناه|خدمه)",
-    )
-});
-static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:اترك|اتركي|اتركوا|اضف|اضيفي|اضيفوا|اكتب|اكتبي|شاركنا|شاركونا)\s+(?:تعليقا|تعليقك|تعليق|ردا|رايك|برايك|التعليق)|التعليقات|تعليقات|عدد\s+التعليقات|(?:لا\s+توجد|لا\s+يوجد)\s+تعليقات|كن\s+اول\s+من\s+يعلق|(?:leave|add|post)\s+a\s+(?:comment|reply)|comments?)(?:\s|$|[:(])",
-    )
-});
-static BACK_TO_TOP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:(?:الذهاب|العوده|الرجوع|الصعود|انتقل|اذهب|عوده|رجوع)\s+(?:الي\s+(?:ال)?اعلي|لل?اعلي)|^(?:الي\s+)?(?:ال|لل)اعلي$|back\s+to\s+top|scroll\s+to\s+top)",
-    )
-});
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:المصدر|المصادر|مصدر\s+الخبر|نقلا\s+عن|بتصرف\s+عن|اعداد|تحرير|اعداد\s+وتحرير|ترجمه|تصوير|تنسيق|متابعه|كتابه|source|via)\s*[:：\-–—|]|وكالات$|\(\s*وكالات\s*\)$)|\+\s*وكالات$",
-    )
-});
+const RELATED_PATTERN: &str = r"^(?:(?:اقرا|اقراوا|اقرءوا|طالع|طالعوا|شاهد|شاهدوا)\s+(?:ايضا|كذلك|المزيد)|(?:مقالات|مقاله|اخبار|خبر|مواضيع|موضوعات|تقارير|قصص|روابط|مواد)\s+(?:ذات\s+صله|متعلقه|مشابهه|مرتبطه|ذات\s+علاقه)|ذات\s+صله|قد\s+(?:يهمك|يعجبك|تهمك|يهمكم)|الاكثر\s+(?:قراءه|مشاهده|تداولا|تعليقا)|المزيد\s+من\s+(?:الاخبار|المقالات|التقارير)|للمزيد\s*[:：|/]|(?:read|see)\s+(?:also|more)|related\s+(?:articles|stories|news))";
+static RELATED: LazyLock<Regex> = LazyLock::new(|| re(RELATED_PATTERN));
+const FOLLOW_PATTERN: &str = r"(?:^|\s)(?:تابعونا|تابعنا|تابعوا|تابعي|اتبعونا|follow\s+us)\s+(?:\S+\s+){0,3}?(?:علي|عبر|في|on)\s+(?:\S+\s+){0,2}?(?:ال)?(?:تويتر|توتير|فيسبوك|فيس\s?بوك|انستغرام|انستجرام|انستقرام|يوتيوب|تلغرام|تيليغرام|تليجرام|تيليجرام|تلجرام|واتساب|واتس\s?اب|قناه|قناتنا|حساب|حسابنا|حساباتنا|صفحه|صفحتنا|منصات|منصه|منصاتنا|تيك\s?توك|اكس|twitter|facebook|instagram|youtube|telegram|whatsapp|x)(?:\s|$|[.،,!])";
+static FOLLOW: LazyLock<Regex> = LazyLock::new(|| re(FOLLOW_PATTERN));
+const APP_PATTERN: &str = r"(?:^|\s)(?:حمل|حملوا|نزل|نزلوا)\s+(?:ال)?تطبيق|(?:^|\s)(?:اشترك|اشتركوا)\s+(?:في|ب)\s*(?:قناتنا|قناه|خدمه)";
+static APP: LazyLock<Regex> = LazyLock::new(|| re(APP_PATTERN));
+const COMMENTS_PATTERN: &str = r"^(?:(?:اترك|اتركي|اتركوا|اضف|اضيفي|اضيفوا|اكتب|اكتبي|شاركنا|شاركونا)\s+(?:تعليقا|تعليقك|تعليق|ردا|رايك|برايك|التعليق)|التعليقات|تعليقات|عدد\s+التعليقات|(?:لا\s+توجد|لا\s+يوجد)\s+تعليقات|كن\s+اول\s+من\s+يعلق|(?:leave|add|post)\s+a\s+(?:comment|reply)|comments?)(?:\s|$|[:(])";
+static COMMENTS: LazyLock<Regex> = LazyLock::new(|| re(COMMENTS_PATTERN));
+const BACK_TO_TOP_PATTERN: &str = r"(?:(?:الذهاب|العوده|الرجوع|الصعود|انتقل|اذهب|عوده|رجوع)\s+(?:الي\s+(?:ال)?اعلي|لل?اعلي)|^(?:الي\s+)?(?:ال|لل)اعلي$|back\s+to\s+top|scroll\s+to\s+top)";
+static BACK_TO_TOP: LazyLock<Regex> = LazyLock::new(|| re(BACK_TO_TOP_PATTERN));
+const CREDIT_PATTERN: &str = r"^(?:(?:المصدر|المصادر|مصدر\s+الخبر|نقلا\s+عن|بتصرف\s+عن|اعداد|تحرير|اعداد\s+وتحرير|ترجمه|تصوير|تنسيق|متابعه|كتابه|source|via)\s*[:：\-–—|]|وكالات$|\(\s*وكالات\s*\)$)|\+\s*وكالات$";
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| re(CREDIT_PATTERN));
 /// "شارك"/"مشاركة" are also everyday words (take part, participation): only the bare
 /// prompt, optionally followed by platform names, is furniture.
-static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:شارك|شاركوا|شاركها|انشر|انشروا)(?:\s+(?:الخبر|المقال|المقاله|الموضوع|القصه|الفيديو|هذا\s+\S+))?(?:\s+(?:عبر|علي|مع\s+اصدقائك))?|مشاركه|share|طباعه|نسخ\s+الرابط|تم\s+نسخ\s+الرابط|ارسل\s+لصديق)\s*[:：]?\s*(?:(?:ال)?(?:فيسبوك|تويتر|واتساب|تلغرام|لينكدان)\s*)*$",
-    )
-});
-static PLATFORMS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:فيسبوك|فيس\s?بوك|تويتر|واتساب|واتس\s?اب|تلغرام|تيليغرام|لينكدان|انستغرام|يوتيوب|بريد\s+الكتروني|ايميل|طباعه|facebook|twitter|whatsapp|telegram|linkedin|email|print|x)[\s،,|/•·]*){2,}$",
-    )
-});
-static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"النشره\s+(?:البريديه|الاخباريه)|نشرتنا|القائمه\s+البريديه|(?:^|\s)(?:اشترك|اشتركوا|سجل|سجلوا)\s+(?:الان(?:\s|$)|بريدك|ببريدك|في\s+(?:النشره|نشرتنا|القائمه))|newsletter|subscribe",
-    )
-});
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"©|\(c\)\s*\d{4}|الحقوق\s+محفوظه|حقوق\s+(?:النشر|الطبع|الصور)(?:\s+و\S+)?\s+محفوظه|all\s+rights\s+reserved|copyright\s*(?:©|\(c\)|\d{4})",
-    )
-});
+const SHARE_PATTERN: &str = r"^(?:(?:شارك|شاركوا|شاركها|انشر|انشروا)(?:\s+(?:الخبر|المقال|المقاله|الموضوع|القصه|الفيديو|هذا\s+\S+))?(?:\s+(?:عبر|علي|مع\s+اصدقائك))?|مشاركه|share|طباعه|نسخ\s+الرابط|تم\s+نسخ\s+الرابط|ارسل\s+لصديق)\s*[:：]?\s*(?:(?:ال)?(?:فيسبوك|تويتر|واتساب|تلغرام|لينكدان)\s*)*$";
+static SHARE: LazyLock<Regex> = LazyLock::new(|| re(SHARE_PATTERN));
+const PLATFORMS_ONLY_PATTERN: &str = r"^(?:(?:فيسبوك|فيس\s?بوك|تويتر|واتساب|واتس\s?اب|تلغرام|تيليغرام|لينكدان|انستغرام|يوتيوب|بريد\s+الكتروني|ايميل|طباعه|facebook|twitter|whatsapp|telegram|linkedin|email|print|x)[\s،,|/•·]*){2,}$";
+static PLATFORMS_ONLY: LazyLock<Regex> = LazyLock::new(|| re(PLATFORMS_ONLY_PATTERN));
+const NEWSLETTER_PATTERN: &str = r"النشره\s+(?:البريديه|الاخباريه)|نشرتنا|القائمه\s+البريديه|(?:^|\s)(?:اشترك|اشتركوا|سجل|سجلوا)\s+(?:الان(?:\s|$)|بريدك|ببريدك|في\s+(?:النشره|نشرتنا|القائمه))|newsletter|subscribe";
+static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| re(NEWSLETTER_PATTERN));
+const COPYRIGHT_PATTERN: &str = r"©|\(c\)\s*\d{4}|الحقوق\s+محفوظه|حقوق\s+(?:النشر|الطبع|الصور)(?:\s+و\S+)?\s+محفوظه|all\s+rights\s+reserved|copyright\s*(?:©|\(c\)|\d{4})";
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| re(COPYRIGHT_PATTERN));
 /// Matched on the line as written: the key drops the » separators.
-static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:الرئيسي[ةه]|الصفح[ةه]\s+الرئيسي[ةه]|home)(?:\s*[»›>/|\\]\s*[^»›>/|\\]+){1,}$|^(?:الرئيسي[ةه]|home)$",
+const BREADCRUMB_PATTERN: &str = r"^(?:الرئيسي[ةه]|الصفح[ةه]\s+الرئيسي[ةه]|home)(?:\s*[»›>/|\\]\s*[^»›>/|\\]+){1,}$|^(?:الرئيسي[ةه]|home)$";
+static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| re(BREADCRUMB_PATTERN));
+const TAGS_PATTERN: &str = r"^(?:الوسوم|وسوم|كلمات\s+مفتاحيه|الكلمات\s+المفتاحيه|الكلمات\s+الدالة|الكلمات\s+الداله|مواضيع|موضوعات|tags|keywords)\s*[:：]";
+static TAGS: LazyLock<Regex> = LazyLock::new(|| re(TAGS_PATTERN));
+const TIMESTAMP_PATTERN: &str = r"^(?:اخر\s+تحديث|تاريخ\s+النشر|تاريخ\s+التحديث|نشر\s+في|نشر\s+بتاريخ|تم\s+النشر|تحديث|updated|published)\s*[:：]";
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| re(TIMESTAMP_PATTERN));
+
+/// Every pattern matched on the key, in one pass: most lines match none, and one scan
+/// is cheaper than one per family.
+static ANY_KEYED: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(
+        [
+            RELATED_PATTERN,
+            FOLLOW_PATTERN,
+            APP_PATTERN,
+            COMMENTS_PATTERN,
+            BACK_TO_TOP_PATTERN,
+            CREDIT_PATTERN,
+            SHARE_PATTERN,
+            PLATFORMS_ONLY_PATTERN,
+            NEWSLETTER_PATTERN,
+            COPYRIGHT_PATTERN,
+            TAGS_PATTERN,
+            TIMESTAMP_PATTERN,
+        ]
+        .iter()
+        .map(|p| format!("(?i){p}")),
     )
-});
-static TAGS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:الوسوم|وسوم|كلمات\s+مفتاحيه|الكلمات\s+المفتاحيه|الكلمات\s+الدالة|الكلمات\s+الداله|مواضيع|موضوعات|tags|keywords)\s*[:：]",
-    )
-});
-static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:اخر\s+تحديث|تاريخ\s+النشر|تاريخ\s+التحديث|نشر\s+في|نشر\s+بتاريخ|تم\s+النشر|تحديث|updated|published)\s*[:：]",
-    )
+    .expect("furniture patterns compile")
 });
 
 /// The key is lowercase-insensitive for the Latin furniture ("Read also", "Comments").
@@ -253,6 +263,9 @@ fn by_pattern(text: &str, shape: &Shape) -> Option<Furniture> {
     }
     if n <= 14 && BREADCRUMB.is_match(text) {
         return Some(Furniture::Breadcrumb);
+    }
+    if !ANY_KEYED.is_match(key) {
+        return None;
     }
     if let Some(m) = RELATED.find(key) {
         // Bare header vs. "اقرأ أيضا: <headline>" teaser; a long line is a sentence.
