@@ -1,5 +1,7 @@
 //! RSS 0.9x/1.0/2.0 and Atom feeds through `feed-rs`: one article per item or entry.
 
+use std::borrow::Cow;
+
 use feed_rs::model::{Entry, FeedType};
 use marsad_model::SourceFormat;
 
@@ -9,6 +11,7 @@ use crate::html::fragment_lines;
 use crate::{ErrorKind, IngestError, Sink};
 
 pub(crate) fn read(name: &str, text: &str, sink: &mut Sink<'_>) {
+    let text = as_utf8_xml(text);
     let feed = match feed_rs::parser::parse(text.as_bytes()) {
         Ok(f) => f,
         Err(e) => {
@@ -61,6 +64,22 @@ pub(crate) fn read(name: &str, text: &str, sink: &mut Sink<'_>) {
     }
 }
 
+/// The text is already decoded; an XML declaration naming its original encoding
+/// (windows-1256, ISO-8859-6) would make the parser decode it a second time.
+fn as_utf8_xml(text: &str) -> Cow<'_, str> {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    if !start.starts_with("<?xml") {
+        return Cow::Borrowed(text);
+    }
+    let Some(end) = start.find("?>") else {
+        return Cow::Borrowed(text);
+    };
+    Cow::Owned(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>{}",
+        &start[end + 2..]
+    ))
+}
+
 /// The fullest text an entry carries: content:encoded / atom:content, else the summary.
 fn entry_lines(entry: &Entry) -> Vec<Line> {
     let content = entry.content.as_ref().and_then(|c| c.body.as_deref());
@@ -84,4 +103,30 @@ fn plain_text(s: &str) -> String {
         .map(|l| l.text)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0" encoding="windows-1256"?>
+<rss version="2.0"><channel><title>الأخبار</title>
+<item><title>هدنة في الإقليم</title><link>https://example.net/a</link>
+<pubDate>Tue, 13 Oct 2020 16:40:00 +0300</pubDate>
+<description>&lt;p&gt;أعلنت الوزارة أن الهدنة صامدة منذ صباح اليوم.&lt;/p&gt;&lt;p&gt;اقرأ أيضا: تبادل الاتهامات بخرق الهدنة&lt;/p&gt;</description></item>
+</channel></rss>"#;
+
+    #[test]
+    fn a_legacy_encoded_feed_is_parsed_once_decoded() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(RSS);
+        let text = crate::decode::decode(&bytes).expect("decodes");
+        let mut got = Vec::new();
+        read("f.rss", &text, &mut |r| got.push(r));
+        let a = got.remove(0).expect("article");
+        assert_eq!(a.outlet.as_deref(), Some("الأخبار"));
+        assert_eq!(a.title.as_deref(), Some("هدنة في الإقليم"));
+        assert_eq!(a.body, "أعلنت الوزارة أن الهدنة صامدة منذ صباح اليوم.");
+        assert_eq!(a.boilerplate, vec!["اقرأ أيضا: تبادل الاتهامات بخرق الهدنة"]);
+        assert_eq!(a.published.as_deref(), Some("2020-10-13T13:40:00+00:00"));
+    }
 }

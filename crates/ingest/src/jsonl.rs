@@ -74,3 +74,31 @@ pub(crate) fn read(name: &str, text: &str, sink: &mut Sink<'_>) {
         sink(finish(draft).map_err(|m| IngestError::new(location, ErrorKind::Empty, m)));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_of_common_tools_are_accepted() {
+        let text = concat!(
+            r#"{"body": "قالت الوزارة إن الهدنة صامدة.", "date": "2020-10-13", "link": "https://e.net/a", "source": {"id": "x", "name": "الجزيرة"}}"#,
+            "\n\n",
+            r#"{"content": "أعلنت الحكومة خطة جديدة.", "published": 1602590400, "outlet": null}"#,
+            "\n[1, 2]\n"
+        );
+        let mut got = Vec::new();
+        read("x.jsonl", text, &mut |r| got.push(r));
+        assert_eq!(got.len(), 3);
+        let a = got[0].as_ref().expect("line 1");
+        assert_eq!(a.source, "x.jsonl#line 1");
+        assert_eq!(a.outlet.as_deref(), Some("الجزيرة"));
+        assert_eq!(a.published.as_deref(), Some("2020-10-13"));
+        assert_eq!(a.url.as_deref(), Some("https://e.net/a"));
+        let b = got[1].as_ref().expect("line 3");
+        assert_eq!(b.source, "x.jsonl#line 3");
+        assert_eq!(b.published.as_deref(), Some("1602590400"));
+        let e = got[2].as_ref().expect_err("an array is not an article");
+        assert_eq!(e.location, "x.jsonl:line 4");
+    }
+}

@@ -125,3 +125,50 @@ fn http_html(record_body: &[u8]) -> Option<Payload<'_>> {
     });
     Some(Payload { charset, body })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(kind: &str, uri: &str, block: &str) -> String {
+        format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Date: 2022-09-13T17:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+            block.len()
+        )
+    }
+
+    fn response(content_type: &str, body: &str) -> String {
+        format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n{body}")
+    }
+
+    #[test]
+    fn only_html_responses_are_articles_and_garbage_stops_the_walk() {
+        let page = "<html><body><p>قالت الوزارة إن الهدنة صامدة منذ صباح اليوم في كل المناطق الحدودية.</p></body></html>";
+        let warc = [
+            record(
+                "response",
+                "https://e.net/img.png",
+                &response("image/png", "PNG"),
+            ),
+            record("response", "https://e.net/a", &response("text/html", page)),
+            "not a record at all\r\n\r\n".to_string(),
+            record("response", "https://e.net/b", &response("text/html", page)),
+        ]
+        .concat();
+        let mut got = Vec::new();
+        read("x.warc", warc.as_bytes(), &mut |r| got.push(r));
+        assert_eq!(got.len(), 2);
+        let a = got[0].as_ref().expect("record 2");
+        assert_eq!(a.source, "x.warc#record 2");
+        assert_eq!(a.url.as_deref(), Some("https://e.net/a"));
+        // No date in the page: the crawl date stands in.
+        assert_eq!(a.published.as_deref(), Some("2022-09-13T17:00:00Z"));
+        let e = got[1].as_ref().expect_err("record 3 is garbage");
+        assert_eq!(e.location, "x.warc record 3");
+        assert!(
+            e.message.starts_with("malformed record at byte"),
+            "{}",
+            e.message
+        );
+    }
+}
