@@ -102,7 +102,8 @@ impl<'c, 'a> Doc<'c, 'a> {
 
     fn assign_sentences(cx: &Context, toks: &mut [Tok]) -> Vec<std::ops::Range<usize>> {
         if cx.sentences.is_empty() {
-            return vec![0..toks.len()];
+            // No sentence spans given: the whole body reads as one sentence.
+            return std::iter::once(0..toks.len()).collect();
         }
         let mut ranges = vec![0..0; cx.sentences.len()];
         let mut s = 0;
@@ -123,12 +124,6 @@ impl<'c, 'a> Doc<'c, 'a> {
     pub fn word(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.keyed.key[t.k0..t.k1]
-    }
-
-    /// Token index of the word that holds key byte `k`.
-    pub fn tok_at_key(&self, k: usize) -> Option<usize> {
-        let i = self.toks.partition_point(|t| t.k1 <= k);
-        (i < self.toks.len() && self.toks[i].k0 <= k).then_some(i)
     }
 
     pub fn sentence_span(&self, s: usize) -> Span {

@@ -233,8 +233,7 @@ fn source_of(frames: &[Frame], s: usize, first: usize) -> ClaimSource {
         .filter(|f| f.sentence == s && f.speaker.is_some());
     let found = in_sentence
         .clone()
-        .filter(|f| !f.postposed && f.tok < first)
-        .last()
+        .rfind(|f| !f.postposed && f.tok < first)
         .or_else(|| in_sentence.clone().find(|f| f.postposed && f.tok > first))
         .or_else(|| in_sentence.clone().find(|f| f.headline));
     match found.and_then(|f| f.speaker.clone()) {

@@ -185,7 +185,7 @@ fn reported_from(doc: &Doc, i: usize, end: usize) -> Option<usize> {
 fn headline(doc: &Doc, r: std::ops::Range<usize>, s: usize) -> Option<Frame> {
     let (party, last) = doc.party_at(r.start, r.start)?;
     let next = doc.toks.get(last + 1).filter(|_| last + 1 < r.end)?;
-    (next.sep == Sep::Colon).then(|| Frame {
+    (next.sep == Sep::Colon).then_some(Frame {
         tok: r.start,
         sentence: s,
         postposed: false,

@@ -106,7 +106,7 @@ pub(crate) fn trigger_at(doc: &Doc, i: usize, end: usize) -> Option<(&'static Tr
             }
         }
         if let Some(p) = &tr.prev {
-            let prev = (i > 0).then(|| doc.word(i - 1)).unwrap_or("");
+            let prev = if i > 0 { doc.word(i - 1) } else { "" };
             if !stems(prev).iter().any(|s| p.is_match(s)) {
                 continue;
             }
