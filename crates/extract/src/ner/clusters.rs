@@ -15,7 +15,7 @@ use flate2::read::MultiGzDecoder;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Cluster id meaning "not in the clustered vocabulary".
 pub(crate) const NO_CLUSTER: u16 = u16::MAX;
@@ -125,17 +125,17 @@ fn read_news(
     Ok(c)
 }
 
-/// Learns the clusters and returns them keyed by word hash.
-pub(crate) fn learn(
+/// Learns the clusters: each clustered word with its cluster id at each level.
+fn learn(
     news: &[PathBuf],
     max_articles: usize,
     cfg: &ClusterConfig,
     seed: u64,
     progress: &mut dyn FnMut(&str),
-) -> Result<ClusterMap, NerError> {
+) -> Result<Vec<(String, [u16; LEVELS])>, NerError> {
     let corpus = read_news(news, max_articles, progress)?;
     if corpus.stream.is_empty() {
-        return Ok(ClusterMap::default());
+        return Ok(Vec::new());
     }
     // Rank words by frequency; ties by spelling so the order never depends on hashing.
     let mut order: Vec<u32> = (0..corpus.words.len() as u32).collect();
@@ -175,18 +175,84 @@ pub(crate) fn learn(
                 .collect(),
         );
     }
+    let words: Vec<(String, [u16; LEVELS])> = vocab
+        .iter()
+        .enumerate()
+        .map(|(r, &w)| {
+            let mut ids = [NO_CLUSTER; LEVELS];
+            for (l, level) in levels.iter().enumerate() {
+                ids[l] = level[r];
+            }
+            (corpus.words[w as usize].clone(), ids)
+        })
+        .collect();
+    progress(&format!("clusters: {} words clustered", words.len()));
+    Ok(words)
+}
+
+/// Learns the clusters, or reads them from `cache` when a file there was written for the
+/// same news, settings and seed (the cache holds words, not hashes, so it survives
+/// changes to feature hashing). Training experiments then skip the slowest stage.
+pub(crate) fn learn_cached(
+    news: &[PathBuf],
+    max_articles: usize,
+    cfg: &ClusterConfig,
+    seed: u64,
+    cache: Option<&Path>,
+    progress: &mut dyn FnMut(&str),
+) -> Result<ClusterMap, NerError> {
+    let stamp = format!(
+        "{news:?} {max_articles} {} {seed}",
+        serde_json::to_string(cfg).map_err(|e| NerError::Format(e.to_string()))?
+    );
+    let cached = cache
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|text| {
+            let (head, body) = text.split_once('\n')?;
+            (head == stamp).then(|| parse_cache(body))?
+        });
+    let words = match cached {
+        Some(words) => {
+            progress(&format!("clusters: {} words from the cache", words.len()));
+            words
+        }
+        None => {
+            let words = learn(news, max_articles, cfg, seed, progress)?;
+            if let Some(p) = cache {
+                let mut text = stamp;
+                for (w, ids) in &words {
+                    text.push('\n');
+                    text.push_str(w);
+                    for id in ids {
+                        text.push_str(&format!("\t{id}"));
+                    }
+                }
+                std::fs::write(p, text).map_err(|e| NerError::io(p, e))?;
+            }
+            words
+        }
+    };
     let mut map = ClusterMap::default();
     let mut word = Word::default();
-    for (r, &w) in vocab.iter().enumerate() {
-        word.analyse(&corpus.words[w as usize]);
-        let mut ids = [NO_CLUSTER; LEVELS];
-        for (l, level) in levels.iter().enumerate() {
-            ids[l] = level[r];
-        }
-        map.insert(word.word, ids);
+    for (w, ids) in &words {
+        word.analyse(w);
+        map.insert(word.word, *ids);
     }
-    progress(&format!("clusters: {} words clustered", map.len()));
     Ok(map)
+}
+
+fn parse_cache(body: &str) -> Option<Vec<(String, [u16; LEVELS])>> {
+    body.lines()
+        .map(|line| {
+            let mut parts = line.split('\t');
+            let w = parts.next()?.to_string();
+            let mut ids = [NO_CLUSTER; LEVELS];
+            for id in ids.iter_mut() {
+                *id = parts.next()?.parse().ok()?;
+            }
+            Some((w, ids))
+        })
+        .collect()
 }
 
 /// PPMI-weighted counts of (left word, right word, word two away) projected onto `dims`

@@ -2,7 +2,7 @@
 
 use super::clusters::{ClusterMap, LEVELS, NO_CLUSTER};
 use super::hash::{finish, mix};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, FIRST_TRIGGER, LISTS};
 use super::word::Word;
 
 /// What the tagger knows about one token before looking at its neighbours.
@@ -22,6 +22,9 @@ struct TokenInfo {
 /// bigrams, stem). Training drops them at random so that the tagger also learns from
 /// affixes, clusters and context, which is all it has for names it never saw.
 pub(crate) const IDENTITY: [usize; 4] = [1, 6, 7, 8];
+
+/// Lexicon bits of the one-word trigger lists.
+const TRIGGERS: u32 = ((1 << LISTS.len()) - 1) & !((1 << FIRST_TRIGGER) - 1);
 
 /// Values standing for the positions before the first and after the last token.
 const PAD: [u64; 2] = [0x0050_4144_5f4c, 0x0050_4144_5f52];
@@ -61,7 +64,25 @@ pub(crate) struct Scratch {
     lex: Vec<u32>,
 }
 
+impl Scratch {
+    /// Stem hashes of the tokens of the last sentence `Resources::extract` saw.
+    pub(crate) fn stems(&self) -> impl Iterator<Item = u64> + '_ {
+        self.infos.iter().map(|t| t.stem)
+    }
+}
+
+/// The weight row of feature `value` of template `template`, for a table of 2^(64-shift) rows.
+#[inline]
+pub(crate) fn bucket(template: u64, value: u64, shift: u32) -> u32 {
+    (finish(mix(template, value)) >> shift) as u32
+}
+
 impl Resources {
+    /// Right shift taking a 64-bit feature hash to a weight row.
+    pub(crate) fn shift(&self) -> u32 {
+        64 - self.bits.clamp(8, 30)
+    }
+
     fn cluster(&self, h: u64) -> [u16; LEVELS] {
         self.clusters
             .get(&h)
@@ -99,12 +120,12 @@ impl Resources {
         out.buckets.clear();
         out.offsets.clear();
         out.offsets.push(0);
-        let shift = 64 - self.bits.clamp(8, 30);
+        let shift = self.shift();
         let infos = &scratch.infos;
         for i in 0..n {
             let buckets = &mut out.buckets;
             let mut emit = |template: u64, value: u64| {
-                buckets.push((finish(mix(template, value)) >> shift) as u32);
+                buckets.push(bucket(template, value, shift));
             };
             let at = |d: isize| -> Option<&TokenInfo> {
                 usize::try_from(i as isize + d)
@@ -164,6 +185,18 @@ impl Resources {
             emit(44, (i == 0) as u64 | ((i + 1 == n) as u64) << 1);
             emit(45, mix(at(-1).map_or(PAD[0], |p| p.stem), t.stem));
             emit(46, mix(t.clitic, t.stem_clusters[1] as u64));
+            // Affixes of the neighbours: a nisba or plural ending after a word marks it as
+            // the head of a place or body name, a known title before it announces a person.
+            for (tpl, d) in [(47u64, -1isize), (48, 1)] {
+                let a = at(d).map_or([PAD[(d > 0) as usize]; 16], |p| p.affixes);
+                emit(tpl, a[5]);
+                emit(tpl + 2, a[9]);
+            }
+            const NAMES: u32 = (1 << FIRST_TRIGGER) - 1;
+            let lex_prev = at(-1).map_or(1 << 31, |p| p.lex & (NAMES | TRIGGERS));
+            emit(51, mix(lex_prev as u64, (t.lex & NAMES) as u64));
+            emit(52, mix(word_at(-1), t.clusters[1] as u64));
+            emit(53, mix(t.clusters[1] as u64, word_at(1)));
             out.offsets.push(out.buckets.len() as u32);
         }
     }

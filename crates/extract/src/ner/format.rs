@@ -1,12 +1,12 @@
 //! The model file: `MARSADNER` magic, a format version, then a zlib stream holding the
-//! hash size, weight scale, transitions, lexicon, clusters and the non-zero weight rows.
+//! hash size, the weight scale and transitions of each pass, lexicon, clusters and the non-zero weight rows.
 //! Everything is little-endian and written in sorted order, so a model saves to the same
 //! bytes every time.
 
 use super::clusters::{ClusterMap, LEVELS};
 use super::features::Resources;
 use super::lexicon::Lexicon;
-use super::model::NerModel;
+use super::model::{NerModel, ROW};
 use super::tag::Tag;
 use super::NerError;
 use flate2::read::ZlibDecoder;
@@ -15,14 +15,16 @@ use flate2::Compression;
 use std::io::{Read, Write};
 
 const MAGIC: &[u8; 9] = b"MARSADNER";
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 const T: usize = Tag::COUNT;
 
 pub(crate) fn to_bytes(m: &NerModel) -> Result<Vec<u8>, NerError> {
     let mut p = Vec::new();
     p.extend_from_slice(&m.resources.bits.to_le_bytes());
-    p.extend_from_slice(&m.scale.to_le_bytes());
-    for row in &m.transitions {
+    for scale in m.scale {
+        p.extend_from_slice(&scale.to_le_bytes());
+    }
+    for row in m.transitions.iter().flatten() {
         for x in row {
             p.extend_from_slice(&x.to_le_bytes());
         }
@@ -52,7 +54,7 @@ pub(crate) fn to_bytes(m: &NerModel) -> Result<Vec<u8>, NerError> {
     }
     let rows: Vec<(usize, &[i16])> = m
         .weights
-        .chunks_exact(T)
+        .chunks_exact(ROW)
         .enumerate()
         .filter(|(_, r)| r.iter().any(|&x| x != 0))
         .collect();
@@ -119,9 +121,9 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> Result<NerModel, NerError> {
     if !(10..=26).contains(&bits) {
         return Err(NerError::Format(format!("hash size 2^{bits} out of range")));
     }
-    let scale = r.f32()?;
-    let mut transitions = [[0f32; T]; T + 1];
-    for row in transitions.iter_mut() {
+    let scale = [r.f32()?, r.f32()?];
+    let mut transitions = [[[0f32; T]; T + 1]; 2];
+    for row in transitions.iter_mut().flatten() {
         for x in row.iter_mut() {
             *x = r.f32()?;
         }
@@ -141,11 +143,11 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> Result<NerModel, NerError> {
         clusters.insert(k, v);
     }
     let rows = 1usize << bits;
-    let mut weights = vec![0i16; rows * T];
+    let mut weights = vec![0i16; rows * ROW];
     for _ in 0..r.u32()? {
         let i = r.u32()? as usize;
         let row = weights
-            .get_mut(i * T..(i + 1) * T)
+            .get_mut(i * ROW..(i + 1) * ROW)
             .ok_or_else(|| NerError::Format(format!("weight row {i} out of range")))?;
         for x in row.iter_mut() {
             *x = r.i16()?;

@@ -1,17 +1,21 @@
 //! The statistical named-entity tagger: features, training, prediction.
 //!
-//! An averaged structured perceptron over hashed features (word keys, clitic-stripped
+//! Averaged structured perceptrons over hashed features (word keys, clitic-stripped
 //! stems, affixes, shapes, name lists, trigger words, word clusters learnt from news),
-//! decoded with Viterbi under IOB2 constraints. The model trained from ANERcorp (+ AQMAR)
+//! decoded with Viterbi under IOB2 constraints, in two passes: the second also sees how
+//! the first tagged the other occurrences of each word in the document.
+//! The model trained from ANERcorp
 //! is compiled into the binary from `data/models/ner.bin`; see `data/models/README.md`.
 
 mod clusters;
+mod context;
 mod corpus;
 mod features;
 mod format;
 mod hash;
 mod lexicon;
 mod model;
+mod perceptron;
 mod score;
 mod tag;
 mod tokens;

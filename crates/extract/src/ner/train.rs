@@ -1,11 +1,12 @@
 //! Training: an averaged structured perceptron (Collins 2002) with Viterbi decoding.
 
 use super::clusters::{self, ClusterConfig};
+use super::context::{self, Occurrences};
 use super::corpus::{dev_split, read_conll, Sentence};
-use super::features::{Features, Resources, Scratch, IDENTITY};
-use super::hash::SplitMix;
+use super::features::{Features, Resources, Scratch};
 use super::lexicon::Lexicon;
-use super::model::{viterbi, NerModel, START};
+use super::model::{NerModel, ROW};
+use super::perceptron::{learn, Example, Learnt, Schedule};
 use super::score::{Scorer, Scores};
 use super::tag::{repair_iob2, EntityClass, Tag};
 use super::NerError;
@@ -44,6 +45,26 @@ pub struct TrainConfig {
     pub word_dropout: f32,
     /// Averaged weights smaller than this (in absolute value) are dropped.
     pub prune_below: f32,
+    /// The first pass tags the training sentences for the second by cross-validation in
+    /// this many contiguous folds, so the second learns how far first-pass tags are right
+    /// on unseen text.
+    #[serde(default = "default_folds")]
+    pub folds: usize,
+    /// Sentences before and after a training sentence that count as its document (the
+    /// corpus has no article marks; its sentences are in article order).
+    #[serde(default = "default_window")]
+    pub context_window: usize,
+    /// File keeping the learnt word clusters between runs (none = learn every time).
+    #[serde(default)]
+    pub cluster_cache: Option<PathBuf>,
+}
+
+fn default_folds() -> usize {
+    5
+}
+
+fn default_window() -> usize {
+    10
 }
 
 impl Default for TrainConfig {
@@ -63,6 +84,9 @@ impl Default for TrainConfig {
             hash_bits: 20,
             prune_below: 0.01,
             word_dropout: 0.25,
+            cluster_cache: None,
+            folds: default_folds(),
+            context_window: default_window(),
         }
     }
 }
@@ -89,9 +113,15 @@ impl TrainConfig {
 /// What training did and how well the model does on the dev split.
 #[derive(Debug, Clone, Serialize)]
 pub struct TrainReport {
-    /// Scores of the saved (averaged, pruned, quantised) model on the dev split.
+    /// Scores of the saved (averaged, pruned, quantised) model on the dev split, each
+    /// sentence tagged alone (`NerModel::tag`).
     pub dev: Scores,
-    /// Overall dev F1 after each epoch (averaged weights, before pruning).
+    /// The same with `context_window` sentences around each as context
+    /// (`NerModel::tag_in_context`).
+    pub dev_in_context: Scores,
+    /// The first pass alone (sentence features only).
+    pub dev_first_pass: Scores,
+    /// Overall dev F1 of the first pass after each epoch (averaged weights, unpruned).
     pub dev_f1_by_epoch: Vec<f64>,
     pub train_sentences: usize,
     pub extra_sentences: usize,
@@ -126,16 +156,19 @@ impl fmt::Display for TrainReport {
             .iter()
             .map(|x| format!("{x:.4}"))
             .collect();
-        writeln!(f, "dev overall F1 by epoch: {}", by_epoch.join(" "))?;
-        write!(f, "{}", self.dev)
+        writeln!(
+            f,
+            "first pass: dev overall F1 by epoch: {}",
+            by_epoch.join(" ")
+        )?;
+        writeln!(f, "first pass only:\n{}", self.dev_first_pass)?;
+        writeln!(f, "each sentence alone (tag):\n{}", self.dev)?;
+        write!(
+            f,
+            "with ±{} sentences of context (tag_in_context):\n{}",
+            self.config.context_window, self.dev_in_context
+        )
     }
-}
-
-/// One training sentence with its features and the weight of its updates.
-struct Example {
-    feats: Features,
-    gold: Vec<Tag>,
-    weight: f32,
 }
 
 /// Trains a model. `progress` receives one line per stage and per epoch.
@@ -176,11 +209,12 @@ pub fn train(
     let clusters = if cfg.news.is_empty() {
         Default::default()
     } else {
-        clusters::learn(
+        clusters::learn_cached(
             &cfg.news,
             cfg.max_news_articles,
             &cfg.clusters,
             cfg.seed,
+            cfg.cluster_cache.as_deref(),
             progress,
         )?
     };
@@ -198,63 +232,101 @@ pub fn train(
         resources.extract(&toks, &mut scratch, &mut feats);
         let mut gold = s.tags.clone();
         repair_iob2(&mut gold);
-        Example {
-            feats,
-            gold,
-            weight,
-        }
+        let stems = scratch.stems().collect();
+        (
+            Example {
+                feats,
+                gold,
+                weight,
+            },
+            stems,
+        )
     };
-    let mut examples: Vec<Example> = in_domain.iter().map(|s| featurise(s, 1.0)).collect();
-    examples.extend(extra.iter().map(|s| featurise(s, cfg.extra_weight)));
-    let dev_examples: Vec<Example> = dev.iter().map(|s| featurise(s, 1.0)).collect();
+    let (train1, train_stems): (Vec<Example>, Vec<Vec<u64>>) =
+        in_domain.iter().map(|s| featurise(s, 1.0)).unzip();
+    let (extra1, extra_stems): (Vec<Example>, Vec<Vec<u64>>) =
+        extra.iter().map(|s| featurise(s, cfg.extra_weight)).unzip();
+    let (dev1, dev_stems): (Vec<Example>, Vec<Vec<u64>>) =
+        dev.iter().map(|s| featurise(s, 1.0)).unzip();
 
     let rows = 1usize << resources.bits;
-    let mut p = Perceptron::new(rows);
-    let mut rng = SplitMix::new(cfg.seed);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut dev_f1_by_epoch = Vec::new();
+    let schedule = |salt: u64| Schedule {
+        epochs: cfg.epochs,
+        seed: cfg.seed ^ salt,
+        word_dropout: cfg.word_dropout,
+    };
     let mut emissions = Vec::new();
-    let mut drop = Vec::new();
-    let threshold = (cfg.word_dropout.clamp(0.0, 1.0) as f64 * u64::MAX as f64) as u64;
-    for epoch in 0..cfg.epochs {
-        rng.shuffle(&mut order);
-        let mut errors = 0usize;
-        for &e in &order {
-            let ex = &examples[e];
-            drop.clear();
-            drop.extend((0..ex.gold.len()).map(|_| rng.next_u64() < threshold));
-            emissions_of(&p.w, &ex.feats, &drop, &mut emissions);
-            let pred = viterbi(&emissions, &p.trans);
-            if pred != ex.gold {
-                errors += 1;
-                p.update(ex, &drop, &pred);
-            }
-            p.step += 1.0;
+
+    // First pass, cross-validated: honest first-pass tags of every training sentence.
+    let folds = cfg.folds.max(2);
+    let mut train_tags: Vec<Vec<Tag>> = vec![Vec::new(); train1.len()];
+    for k in 0..folds {
+        let fold = train1.len() * k / folds..train1.len() * (k + 1) / folds;
+        let rest: Vec<&Example> = train1
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !fold.contains(i))
+            .map(|(_, e)| e)
+            .chain(&extra1)
+            .collect();
+        let learnt = learn(&rest, rows, &schedule(k as u64 + 1), None);
+        for i in fold {
+            train_tags[i] = learnt.decode(&train1[i].feats, &mut emissions);
         }
-        let (w, tr) = p.averaged();
+        progress(&format!("ner: first pass, fold {}/{folds} tagged", k + 1));
+    }
+    let extra_tags: Vec<Vec<Tag>> = extra1.iter().map(|e| e.gold.clone()).collect();
+
+    let all1: Vec<&Example> = train1.iter().chain(&extra1).collect();
+    let mut dev_f1_by_epoch = Vec::new();
+    let mut report_epoch = |epoch: usize, errors: usize, l: &Learnt| {
         let mut scorer = Scorer::default();
-        for ex in &dev_examples {
-            emissions_of(&w, &ex.feats, &[], &mut emissions);
-            scorer.add(&ex.gold, &viterbi(&emissions, &tr));
+        let mut em = Vec::new();
+        for ex in &dev1 {
+            scorer.add(&ex.gold, &l.decode(&ex.feats, &mut em));
         }
         let f1 = scorer.scores().overall.f1;
         dev_f1_by_epoch.push(f1);
         progress(&format!(
-            "ner: epoch {}/{}: {errors} sentences wrong, dev F1 {f1:.4}",
+            "ner: first pass epoch {}/{}: {errors} sentences wrong, dev F1 {f1:.4}",
             epoch + 1,
             cfg.epochs
         ));
+    };
+    let first = learn(&all1, rows, &schedule(0), Some(&mut report_epoch));
+    let dev_tags: Vec<Vec<Tag>> = dev1
+        .iter()
+        .map(|e| first.decode(&e.feats, &mut emissions))
+        .collect();
+    let mut first_scorer = Scorer::default();
+    for (ex, tags) in dev1.iter().zip(&dev_tags) {
+        first_scorer.add(&ex.gold, tags);
     }
 
-    let (w, transitions) = p.averaged();
-    let model = quantise(resources, &w, transitions, cfg.prune_below);
-    let mut scorer = Scorer::default();
-    for s in &dev {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        scorer.add(&s.tags, &model.tag(&toks));
+    // Second pass: sentence features plus the document context of first-pass tags.
+    let shift = resources.shift();
+    let w = cfg.context_window;
+    let mut train2 = with_context(&train1, &train_stems, &train_tags, w, shift);
+    train2.extend(with_context(&extra1, &extra_stems, &extra_tags, 0, shift));
+    let all2: Vec<&Example> = train2.iter().collect();
+    let second = learn(&all2, rows, &schedule(0x5EC0_4D), None);
+    progress("ner: second pass trained");
+
+    let model = quantise(resources, &first, &second, cfg.prune_below);
+    let toks: Vec<Vec<&str>> = dev
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    let (mut alone, mut in_context) = (Scorer::default(), Scorer::default());
+    for ((s, t), ctx) in dev.iter().zip(&toks).zip(model.tag_in_context(&toks, w)) {
+        alone.add(&s.tags, &model.tag(t));
+        in_context.add(&s.tags, &ctx);
     }
+    let _ = dev_stems;
     let report = TrainReport {
-        dev: scorer.scores(),
+        dev: alone.scores(),
+        dev_in_context: in_context.scores(),
+        dev_first_pass: first_scorer.scores(),
         dev_f1_by_epoch,
         train_sentences: in_domain.len(),
         extra_sentences: extra.len(),
@@ -267,120 +339,71 @@ pub fn train(
     Ok((model, report))
 }
 
-/// Emission scores; token `i`'s identity features are skipped when `drop[i]`.
-fn emissions_of(w: &[f32], feats: &Features, drop: &[bool], out: &mut Vec<f32>) {
-    out.clear();
-    for i in 0..feats.len() {
-        let mut acc = [0f32; T];
-        for b in kept(feats, drop, i) {
-            let row = &w[b as usize * T..b as usize * T + T];
-            acc.iter_mut().zip(row).for_each(|(a, x)| *a += x);
+/// Second-pass examples: each sentence's features followed by its context features,
+/// the document being the `window` sentences on each side.
+fn with_context(
+    examples: &[Example],
+    stems: &[Vec<u64>],
+    tags: &[Vec<Tag>],
+    window: usize,
+    shift: u32,
+) -> Vec<Example> {
+    let mut doc = Occurrences::default();
+    let mut ctx = Features::default();
+    let (mut lo, mut hi) = (0, 0);
+    let mut out = Vec::with_capacity(examples.len());
+    for (i, ex) in examples.iter().enumerate() {
+        while hi < (i + window + 1).min(examples.len()) {
+            doc.add(&stems[hi], &tags[hi], 1);
+            hi += 1;
         }
-        out.extend_from_slice(&acc);
-    }
-}
-
-fn kept<'a>(feats: &'a Features, drop: &[bool], i: usize) -> impl Iterator<Item = u32> + 'a {
-    let dropped = drop.get(i).copied().unwrap_or(false);
-    feats
-        .of(i)
-        .iter()
-        .enumerate()
-        .filter(move |(j, _)| !(dropped && IDENTITY.contains(j)))
-        .map(|(_, &b)| b)
-}
-
-/// Perceptron weights with the running sums needed for averaging: the averaged weight
-/// is `w - u / step`, where `u` accumulates each update times the step it was made at.
-struct Perceptron {
-    w: Vec<f32>,
-    u: Vec<f32>,
-    trans: [[f32; T]; T + 1],
-    trans_u: [[f32; T]; T + 1],
-    step: f32,
-}
-
-impl Perceptron {
-    fn new(rows: usize) -> Self {
-        Perceptron {
-            w: vec![0.0; rows * T],
-            u: vec![0.0; rows * T],
-            trans: [[0.0; T]; T + 1],
-            trans_u: [[0.0; T]; T + 1],
-            step: 1.0,
+        while lo + window < i {
+            doc.add(&stems[lo], &tags[lo], -1);
+            lo += 1;
         }
+        context::extract(&stems[i], &tags[i], &doc, shift, &mut ctx);
+        let mut feats = Features::default();
+        feats.offsets.push(0);
+        for t in 0..ex.feats.len() {
+            feats.buckets.extend_from_slice(ex.feats.of(t));
+            feats.buckets.extend_from_slice(ctx.of(t));
+            feats.offsets.push(feats.buckets.len() as u32);
+        }
+        out.push(Example {
+            feats,
+            gold: ex.gold.clone(),
+            weight: ex.weight,
+        });
     }
+    out
+}
 
-    fn update(&mut self, ex: &Example, drop: &[bool], pred: &[Tag]) {
-        let lr = ex.weight;
-        let c = self.step * lr;
-        for (i, (&g, &p)) in ex.gold.iter().zip(pred).enumerate() {
-            if g != p {
-                for b in kept(&ex.feats, drop, i) {
-                    let base = b as usize * T;
-                    self.w[base + g.index()] += lr;
-                    self.u[base + g.index()] += c;
-                    self.w[base + p.index()] -= lr;
-                    self.u[base + p.index()] -= c;
+/// Drops tiny weights and stores the rest as i16 with one scale per pass, the two
+/// passes' weights of a feature side by side in one row.
+fn quantise(resources: Resources, first: &Learnt, second: &Learnt, prune_below: f32) -> NerModel {
+    let rows = first.w.len() / T;
+    let mut weights = vec![0i16; rows * ROW];
+    let mut scale = [1.0f32; 2];
+    for (pass, l) in [first, second].into_iter().enumerate() {
+        let max = l.w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        if max > 0.0 {
+            scale[pass] = max / i16::MAX as f32;
+        }
+        for (r, row) in l.w.chunks_exact(T).enumerate() {
+            for (t, &x) in row.iter().enumerate() {
+                if x.abs() >= prune_below {
+                    weights[r * ROW + pass * T + t] = (x / scale[pass])
+                        .round()
+                        .clamp(-(i16::MAX as f32), i16::MAX as f32)
+                        as i16;
                 }
             }
-            let prev = |tags: &[Tag]| if i == 0 { START } else { tags[i - 1].index() };
-            let (gp, pp) = (prev(&ex.gold), prev(pred));
-            if (gp, g) != (pp, p) {
-                self.trans[gp][g.index()] += lr;
-                self.trans_u[gp][g.index()] += c;
-                self.trans[pp][p.index()] -= lr;
-                self.trans_u[pp][p.index()] -= c;
-            }
         }
     }
-
-    fn averaged(&self) -> (Vec<f32>, [[f32; T]; T + 1]) {
-        let w = self
-            .w
-            .iter()
-            .zip(&self.u)
-            .map(|(w, u)| w - u / self.step)
-            .collect();
-        let mut tr = self.trans;
-        for (row, urow) in tr.iter_mut().zip(&self.trans_u) {
-            for (x, u) in row.iter_mut().zip(urow) {
-                *x -= u / self.step;
-            }
-        }
-        (w, tr)
-    }
-}
-
-/// Drops tiny weights and stores the rest as i16 with one shared scale.
-fn quantise(
-    resources: Resources,
-    w: &[f32],
-    transitions: [[f32; T]; T + 1],
-    prune_below: f32,
-) -> NerModel {
-    let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
-    let scale = if max > 0.0 {
-        max / i16::MAX as f32
-    } else {
-        1.0
-    };
-    let weights = w
-        .iter()
-        .map(|&x| {
-            if x.abs() < prune_below {
-                0
-            } else {
-                (x / scale)
-                    .round()
-                    .clamp(-(i16::MAX as f32), i16::MAX as f32) as i16
-            }
-        })
-        .collect();
     NerModel {
         resources,
         weights,
         scale,
-        transitions,
+        transitions: [first.trans, second.trans],
     }
 }
