@@ -23,6 +23,13 @@ const MAX_ELEMENTS: usize = 50_000;
 
 /// Extracts a page; `Err` when nothing readable is in it.
 pub(crate) fn extract(html: &str) -> Result<Page, String> {
+    // The DOM and Readability code is third-party: a panic in it on some odd page must
+    // become an error for that page, not the end of the walk.
+    std::panic::catch_unwind(|| extract_page(html))
+        .unwrap_or_else(|_| Err("the HTML extractor failed on this page".to_string()))
+}
+
+fn extract_page(html: &str) -> Result<Page, String> {
     let cfg = Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()

@@ -3,6 +3,11 @@
 //!
 //! The kind of input is told by its content; a file name is only a hint. Every input
 //! problem becomes an `IngestError` handed to the caller's sink, and the walk goes on.
+//!
+//! To look at what it makes of some input:
+//! `cargo run -p marsad-ingest --example ingest_dump -- PATH...` prints articles, body
+//! lines and removed furniture; `--example furniture < text` shows the furniture rule
+//! that fired on each line.
 
 mod assemble;
 pub mod boilerplate;

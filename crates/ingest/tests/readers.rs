@@ -446,3 +446,29 @@ fn news_corpus_lines_read_cleanly() {
     // Furniture is rare in this corpus: a few dozen lines in a thousand articles at most.
     assert!(removed < 60, "{removed} lines removed");
 }
+
+#[test]
+fn any_cut_of_any_fixture_gives_results_not_panics() {
+    // Input cut at arbitrary points is what interrupted downloads and full disks leave.
+    for name in [
+        "news_page.html",
+        "feed.rss",
+        "feed.atom",
+        "pages.warc.gz",
+        "seeds.jsonl.gz",
+        "truncated.warc",
+    ] {
+        let bytes = std::fs::read(fixture(name)).expect("fixture");
+        let step = (bytes.len() / 40).max(1);
+        for cut in (1..bytes.len()).step_by(step) {
+            let mut n = 0;
+            read_bytes(name, &bytes[..cut], &Options::default(), &mut |r| {
+                if let Err(e) = &r {
+                    assert!(!e.message.is_empty() && e.location.starts_with(name), "{e}");
+                }
+                n += 1;
+            });
+            assert!(n > 0, "{name} cut at {cut}: nothing reported");
+        }
+    }
+}
