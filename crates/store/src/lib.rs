@@ -6,12 +6,16 @@
 //! against the same contract.
 
 mod error;
+pub mod postgres;
+pub mod queue;
 mod sqlite;
 #[doc(hidden)]
 pub mod testing;
 
 pub use error::{BackendError, StoreError};
 pub use sqlite::SqliteStore;
+pub use self::postgres::PgStore;
+pub use queue::{is_postgres_url, open_queue, open_url, Completed, WorkQueue};
 
 use marsad_model::{Analysis, Article, Fingerprint, Story};
 use serde::{Deserialize, Serialize};
