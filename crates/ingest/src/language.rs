@@ -50,7 +50,10 @@ pub fn detect(text: &str) -> &'static str {
         }
     }
     if letters < MIN_LETTERS {
-        return "und";
+        // Too short for statistics, but Arabic script without the letters of Persian or
+        // Urdu is Arabic all the same (a two-word caption or name).
+        let only_arabic = letters >= 3 && arabic_script == letters && non_arabic_script == 0;
+        return if only_arabic { "ar" } else { "und" };
     }
     if arabic_script * 2 >= letters && non_arabic_script * 50 < arabic_script {
         return "ar";
@@ -167,6 +170,8 @@ mod tests {
     #[test]
     fn too_little_text_is_undetermined() {
         assert_eq!(detect("12:30 — 2022"), "und");
+        assert_eq!(detect("Hi there"), "und");
+        assert_eq!(detect("الشيخ الصباح"), "ar");
         assert_eq!(detect(""), "und");
     }
 }
