@@ -12,10 +12,10 @@ mod sqlite;
 #[doc(hidden)]
 pub mod testing;
 
-pub use error::{BackendError, StoreError};
-pub use sqlite::SqliteStore;
 pub use self::postgres::PgStore;
+pub use error::{BackendError, StoreError};
 pub use queue::{is_postgres_url, open_queue, open_url, Completed, WorkQueue};
+pub use sqlite::SqliteStore;
 
 use marsad_model::{Analysis, Article, Fingerprint, Story};
 use serde::{Deserialize, Serialize};

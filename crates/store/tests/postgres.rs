@@ -92,7 +92,14 @@ fn migrations_run_once_even_when_workers_open_a_fresh_store_together() {
         .unwrap();
     let err = PgStore::open_in_schema(&scratch.url, &scratch.schema).unwrap_err();
     assert!(
-        matches!(err, StoreError::TooNew { found: 99, known: 1, .. }),
+        matches!(
+            err,
+            StoreError::TooNew {
+                found: 99,
+                known: 1,
+                ..
+            }
+        ),
         "{err}"
     );
 }
@@ -142,7 +149,10 @@ fn a_lease_taken_over_cannot_write() {
     assert_eq!(done.written, seeds.len());
     assert!(done.rejected.is_empty());
     assert_eq!(second.queue_len().unwrap(), 0);
-    assert_eq!(second.analysis(&held[0].id).unwrap(), Some(analysed(&held[0])));
+    assert_eq!(
+        second.analysis(&held[0].id).unwrap(),
+        Some(analysed(&held[0]))
+    );
     for row in scratch
         .client()
         .query("SELECT analysed_by, writes FROM analyses", &[])

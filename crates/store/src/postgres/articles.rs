@@ -14,9 +14,28 @@ use postgres::Row;
 macro_rules! article_columns {
     ($p:literal) => {
         concat!(
-            $p, "id, ", $p, "source, ", $p, "format, ", $p, "outlet, ", $p, "url, ",
-            $p, "published, ", $p, "title, ", $p, "body, ", $p, "language, ",
-            $p, "boilerplate, ", $p, "near_duplicate_of"
+            $p,
+            "id, ",
+            $p,
+            "source, ",
+            $p,
+            "format, ",
+            $p,
+            "outlet, ",
+            $p,
+            "url, ",
+            $p,
+            "published, ",
+            $p,
+            "title, ",
+            $p,
+            "body, ",
+            $p,
+            "language, ",
+            $p,
+            "boilerplate, ",
+            $p,
+            "near_duplicate_of"
         )
     };
 }
@@ -31,7 +50,11 @@ pub(super) fn insert(
         conn.execute(ACTION, locks::LOCK_SQL, &[&locks::INGEST])?;
         let mut outcomes = Vec::with_capacity(batch.len());
         for (article, fingerprint) in batch {
-            let stored = conn.query_opt(ACTION, "SELECT 1 FROM articles WHERE id = $1", &[&article.id])?;
+            let stored = conn.query_opt(
+                ACTION,
+                "SELECT 1 FROM articles WHERE id = $1",
+                &[&article.id],
+            )?;
             if stored.is_some() {
                 outcomes.push(InsertOutcome::Repeat {
                     existing: article.id.clone(),
@@ -195,14 +218,21 @@ pub(super) fn get(conn: &mut Conn, id: &str) -> Result<Option<Article>, StoreErr
     const ACTION: &str = "reading an article";
     conn.query_opt(
         ACTION,
-        concat!("SELECT ", article_columns!(""), " FROM articles WHERE id = $1"),
+        concat!(
+            "SELECT ",
+            article_columns!(""),
+            " FROM articles WHERE id = $1"
+        ),
         &[&id],
     )?
     .map(|row| article_from_row(&row, 0))
     .transpose()
 }
 
-pub(super) fn list(conn: &mut Conn, query: &ArticleQuery) -> Result<Vec<ArticleSummary>, StoreError> {
+pub(super) fn list(
+    conn: &mut Conn,
+    query: &ArticleQuery,
+) -> Result<Vec<ArticleSummary>, StoreError> {
     const ACTION: &str = "listing articles";
     let (limit, offset) = (sql_count(query.limit), sql_count(query.offset));
     // Both orders match an index (articles_by_published, articles_by_outlet).

@@ -27,7 +27,11 @@ impl Conn {
         }
     }
 
-    fn prepared(&mut self, sql: &'static str, action: &'static str) -> Result<Statement, StoreError> {
+    fn prepared(
+        &mut self,
+        sql: &'static str,
+        action: &'static str,
+    ) -> Result<Statement, StoreError> {
         if let Some(statement) = self.statements.get(sql) {
             return Ok(statement.clone());
         }

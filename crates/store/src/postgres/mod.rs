@@ -166,7 +166,9 @@ impl PgStore {
     fn conn(&self) -> MutexGuard<'_, Conn> {
         // A panic while the lock was held left no half-done transaction open: writes
         // roll back on error and `with_story_lock` rolls back on panic.
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn conn_mut(&mut self) -> &mut Conn {
@@ -330,7 +332,10 @@ mod tests {
     #[test]
     fn schema_names_are_quoted() {
         assert_eq!(quote_ident("marsad"), "\"marsad\"");
-        assert_eq!(quote_ident("a\"; DROP TABLE x; --"), "\"a\"\"; DROP TABLE x; --\"");
+        assert_eq!(
+            quote_ident("a\"; DROP TABLE x; --"),
+            "\"a\"\"; DROP TABLE x; --\""
+        );
     }
 
     #[test]

@@ -84,7 +84,12 @@ pub(super) fn analysis(conn: &mut Conn, article: &str) -> Result<Option<Analysis
         &[&article],
     )?;
     match row {
-        Some(row) => decode(&row.try_get::<_, String>(0).doing(ACTION)?, "analysis", article).map(Some),
+        Some(row) => decode(
+            &row.try_get::<_, String>(0).doing(ACTION)?,
+            "analysis",
+            article,
+        )
+        .map(Some),
         None => Ok(None),
     }
 }
@@ -190,7 +195,11 @@ pub(super) fn stories(conn: &mut Conn, query: &StoryQuery) -> Result<Vec<Story>,
 
 pub(super) fn story(conn: &mut Conn, id: &str) -> Result<Option<Story>, StoreError> {
     const ACTION: &str = "reading a story";
-    let row = conn.query_opt(ACTION, "SELECT story::text FROM stories WHERE id = $1", &[&id])?;
+    let row = conn.query_opt(
+        ACTION,
+        "SELECT story::text FROM stories WHERE id = $1",
+        &[&id],
+    )?;
     match row {
         Some(row) => decode(&row.try_get::<_, String>(0).doing(ACTION)?, "story", id).map(Some),
         None => Ok(None),

@@ -61,7 +61,10 @@ impl Scratch {
         let mut client = postgres::Client::connect(&self.url, postgres::NoTls)
             .unwrap_or_else(|e| panic!("connecting to the test server: {e}"));
         client
-            .batch_execute(&format!("SET search_path TO {}", super::quote_ident(&self.schema)))
+            .batch_execute(&format!(
+                "SET search_path TO {}",
+                super::quote_ident(&self.schema)
+            ))
             .unwrap_or_else(|e| panic!("setting the search path: {e}"));
         client
     }
