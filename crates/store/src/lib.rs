@@ -14,7 +14,10 @@ pub mod testing;
 
 pub use self::postgres::PgStore;
 pub use error::{BackendError, StoreError};
-pub use queue::{is_postgres_url, open_queue, open_url, Completed, WorkQueue};
+pub use queue::{
+    is_postgres_url, open_queue, open_url, run_worker, Completed, WorkQueue, WorkerOptions,
+    WorkerSummary,
+};
 pub use sqlite::SqliteStore;
 
 use marsad_model::{Analysis, Article, Fingerprint, Story};

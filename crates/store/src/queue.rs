@@ -57,6 +57,88 @@ pub trait WorkQueue: Store {
     fn as_store(&mut self) -> &mut dyn Store;
 }
 
+/// How a worker loop runs.
+#[derive(Debug, Clone)]
+pub struct WorkerOptions {
+    /// Unique among live workers (`host:pid` is a good choice): leases are held by name.
+    pub name: String,
+    /// Articles per claim and per completing transaction.
+    pub batch: usize,
+    /// How long a claim is the worker's: longer than reading a batch ever takes, short
+    /// enough that a dead worker's batch comes back soon.
+    pub lease: Duration,
+    /// Return once the queue is empty (nothing queued, nothing leased) instead of
+    /// waiting for new articles.
+    pub exit_when_idle: bool,
+    /// How long to wait when nothing can be claimed.
+    pub poll: Duration,
+}
+
+impl WorkerOptions {
+    pub fn new(name: impl Into<String>) -> Self {
+        WorkerOptions {
+            name: name.into(),
+            batch: 50,
+            lease: Duration::from_secs(300),
+            exit_when_idle: false,
+            poll: Duration::from_secs(1),
+        }
+    }
+}
+
+/// What a worker loop did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WorkerSummary {
+    pub batches: u64,
+    /// Analyses written.
+    pub written: u64,
+    /// Analyses dropped because their lease had passed to another worker.
+    pub rejected: u64,
+    /// Times the connect step ran.
+    pub connects: u64,
+    pub seconds: f64,
+}
+
+/// The worker loop: claim a batch → `read` each article → complete the batch → run
+/// `connect` under the story lock when something was written; then again. Killing the
+/// process anywhere in the loop is safe: an unfinished batch returns to the queue when
+/// its lease expires, and a connect step cut short rolls back with its transaction.
+/// Returns when the queue is empty if `exit_when_idle`, else runs until an error.
+pub fn run_worker(
+    queue: &mut dyn WorkQueue,
+    options: &WorkerOptions,
+    read: &mut dyn FnMut(&Article) -> Analysis,
+    connect: &mut dyn FnMut(&mut dyn Store) -> Result<(), BackendError>,
+    on_batch: &mut dyn FnMut(&WorkerSummary),
+) -> Result<WorkerSummary, StoreError> {
+    let started = std::time::Instant::now();
+    let mut summary = WorkerSummary::default();
+    loop {
+        let batch = queue.claim_batch(&options.name, options.batch.max(1), options.lease)?;
+        if batch.is_empty() {
+            // Items leased to others may still come back (their worker may have died),
+            // so only an empty queue ends the loop.
+            if options.exit_when_idle && queue.queue_len()? == 0 {
+                summary.seconds = started.elapsed().as_secs_f64();
+                return Ok(summary);
+            }
+            std::thread::sleep(options.poll);
+            continue;
+        }
+        let analyses: Vec<Analysis> = batch.iter().map(|a| read(a)).collect();
+        let done = queue.complete_batch(&options.name, &analyses)?;
+        summary.batches += 1;
+        summary.written += done.written as u64;
+        summary.rejected += done.rejected.len() as u64;
+        if done.written > 0 {
+            queue.with_stories_locked(connect)?;
+            summary.connects += 1;
+        }
+        summary.seconds = started.elapsed().as_secs_f64();
+        on_batch(&summary);
+    }
+}
+
 /// Whether a `--store` value names a PostgreSQL server rather than a data directory.
 pub fn is_postgres_url(url_or_dir: &str) -> bool {
     url_or_dir.starts_with("postgres://") || url_or_dir.starts_with("postgresql://")
@@ -175,5 +257,43 @@ mod tests {
             .unwrap();
         assert_eq!(calls, 1);
         assert_eq!(queue.as_store().article_count().unwrap(), 2);
+    }
+
+    #[test]
+    fn the_worker_loop_reads_everything_then_stops_when_idle() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let seeds = crate::testing::seed_articles();
+        let batch: Vec<_> = seeds
+            .iter()
+            .map(|a| (a.clone(), fingerprint_of(&a.body)))
+            .collect();
+        store.insert_articles(&batch).unwrap();
+        let mut options = WorkerOptions::new("solo");
+        options.batch = 2;
+        options.exit_when_idle = true;
+        let mut connected = Vec::new();
+        let summary = run_worker(
+            &mut store,
+            &options,
+            &mut |a| Analysis {
+                article: a.id.clone(),
+                ..Analysis::default()
+            },
+            &mut |s| {
+                connected.push(s.unread_articles(100)?.len());
+                Ok(())
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(summary.written, seeds.len() as u64);
+        assert_eq!(summary.batches, seeds.len().div_ceil(2) as u64);
+        assert_eq!(summary.rejected, 0);
+        // Connect ran after every batch and saw that batch's analyses stored.
+        let expected: Vec<usize> = (1..=summary.batches as usize)
+            .map(|b| seeds.len().saturating_sub(2 * b))
+            .collect();
+        assert_eq!(connected, expected);
+        assert!(store.unread_articles(10).unwrap().is_empty());
     }
 }

@@ -252,3 +252,44 @@ fn the_story_lock_serialises_story_assignment() {
         .unwrap();
     assert!(store.stories(&StoryQuery::default()).unwrap().is_empty());
 }
+
+#[test]
+fn two_worker_loops_drain_the_queue_between_them() {
+    let url = server_or_skip!("two_worker_loops_drain_the_queue_between_them");
+    let scratch = Scratch::new(&url, "loops");
+    let mut store = open(&scratch);
+    let (seeds, _) = stored_seeds(&mut store);
+    let loops: Vec<_> = ["a", "b"]
+        .iter()
+        .map(|name| {
+            let (url, schema) = (scratch.url.clone(), scratch.schema.clone());
+            let mut options = marsad_store::WorkerOptions::new(*name);
+            options.batch = 1;
+            options.exit_when_idle = true;
+            options.poll = Duration::from_millis(20);
+            std::thread::spawn(move || {
+                let mut store = PgStore::open_in_schema(&url, &schema).unwrap();
+                marsad_store::run_worker(
+                    &mut store,
+                    &options,
+                    &mut analysed,
+                    &mut |s| {
+                        s.stories(&StoryQuery::default())
+                            .map(drop)
+                            .map_err(Into::into)
+                    },
+                    &mut |_| {},
+                )
+                .unwrap()
+            })
+        })
+        .collect();
+    let summaries: Vec<_> = loops.into_iter().map(|l| l.join().unwrap()).collect();
+    let written: u64 = summaries.iter().map(|s| s.written).sum();
+    assert_eq!(written, seeds.len() as u64);
+    assert_eq!(summaries.iter().map(|s| s.connects).sum::<u64>(), written);
+    assert_eq!(store.queue_len().unwrap(), 0);
+    for seed in &seeds {
+        assert_eq!(store.analysis(&seed.id).unwrap(), Some(analysed(seed)));
+    }
+}
