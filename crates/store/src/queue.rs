@@ -125,7 +125,7 @@ pub fn run_worker(
             std::thread::sleep(options.poll);
             continue;
         }
-        let analyses: Vec<Analysis> = batch.iter().map(|a| read(a)).collect();
+        let analyses: Vec<Analysis> = batch.iter().map(&mut *read).collect();
         let done = queue.complete_batch(&options.name, &analyses)?;
         summary.batches += 1;
         summary.written += done.written as u64;
