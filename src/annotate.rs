@@ -32,7 +32,10 @@ pub fn print_read(article: &Article, analysis: &Analysis) {
     }
     println!("\nTimes ({})", analysis.times.len());
     for t in &analysis.times {
-        println!("  {:>6}..{:<6} {:<22} {}", t.span.start, t.span.end, t.value, t.text);
+        println!(
+            "  {:>6}..{:<6} {:<22} {}",
+            t.span.start, t.span.end, t.value, t.text
+        );
     }
     println!("\nClaims ({})", analysis.claims.len());
     for c in &analysis.claims {
@@ -40,7 +43,9 @@ pub fn print_read(article: &Article, analysis: &Analysis) {
             "  {:>6}..{:<6} {} {:?} {:?} {} (side {}) — source {} (side {})  «{}»",
             c.span.start,
             c.span.end,
-            c.count.map(|n| n.to_string()).unwrap_or_else(|| "vague".into()),
+            c.count
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "vague".into()),
             c.qualifier,
             c.kind,
             c.victims,

@@ -46,6 +46,14 @@ pub enum Command {
     Story(ShowArgs),
     /// Score the pipeline against gold annotations (see ../shared/eval/FORMAT.md).
     Eval(EvalArgs),
+    /// Serve the HTTP JSON API and the web page.
+    Serve(ServeArgs),
+    /// Full-text search that understands Arabic spellings.
+    Search(SearchArgs),
+    /// Rebuild the search index from the store.
+    Reindex,
+    /// Export events and claims (JSON, CSV close to ACLED's columns, or GeoJSON).
+    Export(ExportArgs),
     /// Rebuild a trained model or derived data file from the shared data sets.
     Train(TrainArgs),
 }
@@ -154,4 +162,48 @@ pub enum EvalTask {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for, in any spelling.
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    /// Only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only articles that name this entity id.
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only articles of this story.
+    #[arg(long)]
+    pub story: Option<String>,
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// json, csv or geojson.
+    #[arg(long, default_value = "json")]
+    pub format: String,
+    /// Only this story's events and claims.
+    #[arg(long)]
+    pub story: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }

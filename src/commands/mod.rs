@@ -3,6 +3,7 @@
 mod articles;
 mod eval;
 mod ingest;
+mod serve;
 mod stories;
 mod train;
 
@@ -24,6 +25,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Story(args) => stories::show(&data, &args),
         Command::Eval(args) => eval::eval(&args),
         Command::Train(args) => train::train(&args),
+        Command::Serve(args) => serve::serve(&data, &args),
+        Command::Search(args) => serve::search(&data, &args),
+        Command::Reindex => serve::reindex(&data),
+        Command::Export(args) => serve::export(&data, &args),
     }
 }
 

@@ -119,7 +119,11 @@ fn section(title: &str) {
 
 fn fact_line(f: &Fact) -> String {
     let side = f.side.as_deref().unwrap_or("side not stated");
-    let conflict = if f.conflict { "  ⚠ figures disagree" } else { "" };
+    let conflict = if f.conflict {
+        "  ⚠ figures disagree"
+    } else {
+        ""
+    };
     format!(
         "{} {} — {}{}",
         format!("{:?}", f.kind).to_lowercase(),

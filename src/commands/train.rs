@@ -51,8 +51,7 @@ fn kb(shared: &Path, out: &Path) -> Result<ExitCode> {
 fn vocab(shared: &Path, out: &Path) -> Result<ExitCode> {
     let paths = news_corpora(shared)?;
     let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    let vocabulary =
-        marsad_text::build_vocabulary(&refs, 5, 100_000).context("counting words")?;
+    let vocabulary = marsad_text::build_vocabulary(&refs, 5, 100_000).context("counting words")?;
     let file = std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?;
     vocabulary
         .write(std::io::BufWriter::new(file))
@@ -70,6 +69,9 @@ fn df(shared: &Path, out: &Path) -> Result<ExitCode> {
     let (docs, terms) =
         marsad_stories::build_document_frequencies(&mut texts.into_iter(), 5, &mut file)?;
     file.flush()?;
-    println!("{docs} documents, {terms} terms written to {}", out.display());
+    println!(
+        "{docs} documents, {terms} terms written to {}",
+        out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
