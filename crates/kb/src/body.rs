@@ -7,7 +7,7 @@
 use crate::records::{data_lines, parse_type, EntityClass};
 use crate::{Kb, KbError};
 use marsad_model::{Entity, EntityType};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One kind of state body: `mod` → "Ministry of Defence ({country})".
 #[derive(Debug, Clone)]
@@ -81,7 +81,7 @@ impl BodyPatterns {
                 heads,
             });
         }
-        let mut labels = HashMap::new();
+        let mut labels = HashMap::default();
         for (line, f) in data_lines(labels_tsv) {
             if f.len() < 3 {
                 return Err(KbError::parse(
@@ -93,7 +93,7 @@ impl BodyPatterns {
             let id = f.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string());
             labels.insert((f[0].to_string(), f[1].to_string()), (f[2].to_string(), id));
         }
-        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (pi, p) in patterns.iter().enumerate() {
             for (hi, h) in p.heads.iter().enumerate() {
                 by_first.entry(h[0].clone()).or_default().push((pi, hi));

@@ -19,10 +19,11 @@ pub use demonym::{Demonym, Gender, Number};
 pub use error::KbError;
 pub use records::{EntityClass, Record};
 pub use variant::{class_key, same_name, variant_key};
+use variant::{class_key_into, variant_key_into};
 
 use body::BodyPatterns;
 use marsad_model::{Entity, EntityType};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// A handle to one KB entity, cheap to copy; resolve it with [`Kb::get`].
@@ -235,12 +236,24 @@ impl Kb {
     /// Towns whose name differs from `key` only in the letter written for g/q, ch, t
     /// or s (جوريس ~ غوريس ~ كوريس), vowels agreeing.
     pub fn lookup_class(&self, key: &str) -> &[EntityRef] {
-        if !self.fuzzy_ok(key, MIN_CLASS_SKELETON) {
+        self.lookup_class_with(key, &mut String::new())
+    }
+
+    /// [`Kb::lookup_class`] with a scratch buffer; the table is asked first, since
+    /// most keys are in no town's class and need no further check.
+    fn lookup_class_with(&self, key: &str, scratch: &mut String) -> &[EntityRef] {
+        class_key_into(key, scratch);
+        let Some(hits) = self.by_class.get(scratch.as_str()) else {
+            return &[];
+        };
+        variant_key_into(key, scratch);
+        if skeleton(scratch) < MIN_CLASS_SKELETON
+            || self.demonyms.contains_key(key)
+            || self.ordinary.contains(key)
+        {
             return &[];
         }
-        self.by_class
-            .get(&class_key(key))
-            .map_or(&[], Vec::as_slice)
+        hits
     }
 
     /// The longest known name at the start of `token_keys`: (tokens, candidates),
@@ -272,12 +285,15 @@ impl Kb {
     }
 
     fn longest_loose(&self, token_keys: &[&str], vowels: bool) -> Option<(usize, &[EntityRef])> {
-        let first = variant_key(token_keys.first()?);
-        let max = (*self.max_variant_tokens.get(&first)?).min(token_keys.len());
-        let mut buf = String::new();
+        // One scratch buffer for every derived key: this runs on most words of a text,
+        // and almost all of them stop at the first look-up.
+        let mut scratch = String::with_capacity(64);
+        variant_key_into(token_keys.first()?, &mut scratch);
+        let max = (*self.max_variant_tokens.get(scratch.as_str())?).min(token_keys.len());
+        let mut buf = String::with_capacity(64);
         (1..=max).rev().find_map(|n| {
             join_into(&mut buf, &token_keys[..n]);
-            let hits = self.lookup_class(&buf);
+            let hits = self.lookup_class_with(&buf, &mut scratch);
             if !hits.is_empty() {
                 return Some((n, hits));
             }

@@ -20,13 +20,19 @@
 /// The variant key of a matching key (`marsad_text::key` output), word by word.
 pub fn variant_key(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
+    variant_key_into(key, &mut out);
+    out
+}
+
+/// [`variant_key`] written into `out` (cleared first).
+pub(crate) fn variant_key_into(key: &str, out: &mut String) {
+    out.clear();
     for (i, word) in key.split(' ').filter(|w| !w.is_empty()).enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        word_variant(word, &mut out);
+        word_variant(word, out);
     }
-    out
 }
 
 fn letter_class(c: char) -> char {
@@ -56,19 +62,18 @@ fn is_hamza(c: char) -> bool {
 }
 
 fn word_variant(word: &str, out: &mut String) {
-    let chars: Vec<char> = word.chars().map(letter_class).collect();
-    let n = chars.len();
+    let mut chars = word.chars().map(letter_class).peekable();
     let mut last: Option<char> = None;
-    let mut i = 0;
-    while i < n {
-        let mut c = chars[i];
+    let mut first = true;
+    while let Some(mut c) = chars.next() {
         // تش spells "ch"; some writers use ش alone.
-        if c == 'ت' && chars.get(i + 1) == Some(&'ش') {
+        if c == 'ت' && chars.peek() == Some(&'ش') {
             c = 'ش';
-            i += 1;
+            chars.next();
         }
-        let inner = i > 0 && i + 1 < n;
-        i += 1;
+        // The first and last letters are kept (the last one consumed decides).
+        let inner = !first && chars.peek().is_some();
+        first = false;
         if inner && (is_long_vowel(c) || is_hamza(c)) {
             continue;
         }
@@ -85,22 +90,25 @@ fn word_variant(word: &str, out: &mut String) {
 /// on this key is the closer spelling (جوريس is غوريس before it is قارس).
 pub fn class_key(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
+    class_key_into(key, &mut out);
+    out
+}
+
+/// [`class_key`] written into `out` (cleared first).
+pub(crate) fn class_key_into(key: &str, out: &mut String) {
+    out.clear();
     let mut last = None;
-    let chars: Vec<char> = key.chars().map(letter_class).collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let mut c = chars[i];
-        if c == 'ت' && chars.get(i + 1) == Some(&'ش') {
+    let mut chars = key.chars().map(letter_class).peekable();
+    while let Some(mut c) = chars.next() {
+        if c == 'ت' && chars.peek() == Some(&'ش') {
             c = 'ش';
-            i += 1;
+            chars.next();
         }
-        i += 1;
         if last != Some(c) || c == ' ' {
             out.push(c);
         }
         last = Some(c);
     }
-    out
 }
 
 /// Letters of a variant key that are not long vowels (the consonant skeleton).
