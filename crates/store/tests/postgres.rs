@@ -293,3 +293,21 @@ fn two_worker_loops_drain_the_queue_between_them() {
         assert_eq!(store.analysis(&seed.id).unwrap(), Some(analysed(seed)));
     }
 }
+
+#[test]
+fn a_store_url_opens_postgres_in_the_schema_its_options_name() {
+    let url = server_or_skip!("a_store_url_opens_postgres");
+    let scratch = Scratch::new(&url, "by_url");
+    let mut direct = open(&scratch);
+    let (seeds, _) = stored_seeds(&mut direct);
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let with_schema = format!("{url}{separator}options=-csearch_path%3D{}", scratch.schema);
+    let by_url = marsad_store::open_url(&with_schema).unwrap();
+    assert_eq!(by_url.article_count().unwrap(), seeds.len() as u64 + 1);
+    let mut queue = marsad_store::open_queue(&with_schema).unwrap();
+    assert_eq!(queue.queue_len().unwrap(), seeds.len() as u64);
+    assert_eq!(
+        queue.as_store().article(&seeds[0].id).unwrap(),
+        Some(seeds[0].clone())
+    );
+}
