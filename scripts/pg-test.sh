@@ -39,7 +39,9 @@ chmod 700 "$dir"
 data="$dir/data"
 logfile="$dir/server.log"
 
+sleeper=""
 stop() {
+    if [ -n "$sleeper" ]; then kill "$sleeper" 2>/dev/null || true; fi
     if [ -f "$data/postmaster.pid" ]; then
         "${as_owner[@]}" "$bindir/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
@@ -91,7 +93,12 @@ echo "MARSAD_TEST_PG=$url"
 
 if [ $# -eq 0 ]; then
     log "serving until interrupted (Ctrl-C stops and deletes the server)"
-    while :; do sleep 3600; done
+    # `wait` returns on a signal, so the trap runs at once (a foreground sleep would delay it).
+    while :; do
+        sleep 3600 &
+        sleeper=$!
+        wait "$sleeper" || true
+    done
 else
     status=0
     "$@" || status=$?
