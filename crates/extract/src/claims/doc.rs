@@ -203,25 +203,63 @@ impl<'c, 'a> Doc<'c, 'a> {
     }
 }
 
-/// A word and what remains of it after taking off proclitics: و/ف, then ب/ل/ك, then the
-/// article ال (or ل+ال contracted to لل). Only remainders of two letters or more count.
-pub(crate) fn stems(w: &str) -> Vec<&str> {
-    fn strip<'s>(w: &'s str, p: &str) -> Option<&'s str> {
-        w.strip_prefix(p).filter(|r| r.chars().count() >= 2)
+/// The readings of a word: itself and what remains after taking off proclitics: و/ف, then
+/// ب/ل/ك, then the article ال (or ل+ال contracted to لل). Only remainders of two letters or
+/// more count. Each step strips at most one prefix from each reading so far, so there are
+/// at most eight; they live on the stack, as this runs for every word of every article.
+#[derive(Clone, Copy)]
+pub(crate) struct Stems<'w> {
+    items: [&'w str; 8],
+    len: usize,
+}
+
+impl<'w> Stems<'w> {
+    fn push(&mut self, s: &'w str) {
+        if self.len < self.items.len() {
+            self.items[self.len] = s;
+            self.len += 1;
+        }
     }
-    let mut out = vec![w];
+}
+
+impl<'w> std::ops::Deref for Stems<'w> {
+    type Target = [&'w str];
+    fn deref(&self) -> &[&'w str] {
+        &self.items[..self.len]
+    }
+}
+
+impl<'w> IntoIterator for Stems<'w> {
+    type Item = &'w str;
+    type IntoIter = std::iter::Take<std::array::IntoIter<&'w str, 8>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
+pub(crate) fn stems(w: &str) -> Stems<'_> {
+    fn strip<'s>(w: &'s str, p: &str) -> Option<&'s str> {
+        // Two letters of Arabic are at least four bytes; the count is only needed near it.
+        w.strip_prefix(p)
+            .filter(|r| r.len() >= 4 || r.chars().nth(1).is_some())
+    }
+    let mut out = Stems {
+        items: [""; 8],
+        len: 0,
+    };
+    out.push(w);
     if let Some(r) = strip(w, "و").or_else(|| strip(w, "ف")) {
         out.push(r);
     }
-    for i in 0..out.len() {
+    for i in 0..out.len {
         for p in ["ب", "ل", "ك"] {
-            if let Some(r) = strip(out[i], p) {
+            if let Some(r) = strip(out.items[i], p) {
                 out.push(r);
             }
         }
     }
-    for i in 0..out.len() {
-        if let Some(r) = strip(out[i], "ال").or_else(|| strip(out[i], "لل")) {
+    for i in 0..out.len {
+        if let Some(r) = strip(out.items[i], "ال").or_else(|| strip(out.items[i], "لل")) {
             out.push(r);
         }
     }

@@ -1,9 +1,30 @@
 //! Words of loss in Arabic news, on matching keys (ة→ه، ى→ي، أ/إ/آ→ا، ئ/ؤ→ء), matched on a
 //! word after its proclitics and article are taken off (see `doc::stems`).
+//!
+//! Families, each written as the inflections news prose uses:
+//! - victim nouns that carry their loss: the dead (قتيل، شهيد، ضحية), the wounded (جريح،
+//!   مصاب), the displaced (نازح، لاجئ، مهجّر، مشرّد), the captured (أسير، معتقل، محتجز،
+//!   رهينة، مختطف), the missing (مفقود);
+//! - victim nouns without a loss of their own, which need a loss word around them:
+//!   soldiers (جندي، عسكري، عنصر، مقاتل، ضابط، مسلح، شرطي، مجنّد), civilians, children,
+//!   women, people in general (شخص، مواطن، فرد، نسمة، عائلة، أسرة، آخرون، سكان),
+//!   journalists, buildings (مبنى، منزل، مسكن، منشأة، مسجد، كنيسة، مدرسة، مستشفى، وحدات
+//!   سكنية), vehicles and aircraft (آلية، مركبة، دبابة، مدرعة، طائرة، مسيّرة، مروحية، سفينة،
+//!   زورق), places (قرية، بلدة، مدينة، مخيم، تجمّع), targets, positions (موقع، نقطة، حاجز،
+//!   مركز); duals of broken plurals count two by themselves (طفلان، آليتين، قتيلان);
+//! - loss words, verbs and masdars in their common persons: killing and dying (قتل، مقتل،
+//!   مصرع، استشهاد، لقي حتفه، وفاة، أودى بحياة، إعدام، اغتيال، سقوط، موت), wounding (جرح،
+//!   إصابة)، displacement (نزوح، تهجير، تشريد، إجلاء، إخلاء، فرار، هرب، لجوء، ترحيل), capture
+//!   of people (أسر، اعتقال، احتجاز، اختطاف) and of places or equipment (سيطرة، استيلاء،
+//!   استعادة، تحرير), going missing (فقدان، اختفاء), and damage to things (تدمير، تضرر،
+//!   هدم، قصف، استهداف، إحراق، إسقاط، إعطاب، تحطم، انهيار، تفجير، نسف، تجريف);
+//! - qualifiers before a figure: at least (ما لا يقل عن، على الأقل), more than (أكثر من، ما
+//!   يزيد عن/على، ما يربو على، يفوق)، about (نحو، قرابة، حوالي، زهاء، ما يقارب، يناهز)، up to
+//!   (ما يصل إلى، حتى، أقل من).
 
 use super::doc::stems;
+use super::words::Lexicon;
 use marsad_model::LossKind;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Who or what the loss fell on, with a loss the noun itself carries (قتيل is killed).
@@ -17,72 +38,70 @@ pub(crate) struct Victim {
     pub possessive: bool,
 }
 
-fn re(p: &str) -> Regex {
-    // The patterns are literals of this module; a bad one is a programming error caught by
-    // the unit tests.
-    Regex::new(&format!("^(?:{p})$")).unwrap_or_else(|e| panic!("lexicon pattern: {e}"))
-}
+/// (victims, loss carried by the noun, singular/plural, dual of a broken plural).
+type NounFamily = (&'static str, Option<LossKind>, &'static str, &'static str);
 
-/// (victims, loss carried by the noun, pattern of singular/plural, pattern of the dual).
-type NounFamily = (&'static str, Option<LossKind>, Regex, Option<Regex>);
-
-static NOUNS: LazyLock<Vec<NounFamily>> = LazyLock::new(|| {
+const NOUNS: [NounFamily; 16] = {
     use LossKind::*;
     // The dual is only recognised on nouns whose plural is broken, so that -ين is not read
     // as a dual on sound plurals (مدنيين، عسكريين).
-    vec![
-        ("people", Some(Killed), re("قتيل(ا|ان|ين)?|قتلي|شهيد(ا|ان|ين)?|شهداء|ضحيه|ضحايا|ضحيتين|ضحيتان"), None),
-        ("people", Some(Wounded), re("جريح(ا|ان|ين)?|جرحي|مصاب(ا|ين|ون|ان)?"), None),
-        ("people", Some(Displaced), re("نازح(ا|ين|ون)?|لاجء(ا|ين|ون)?|مهجر(ا|ين|ون)?|مشرد(ا|ين|ون)?"), None),
-        ("people", Some(Captured), re("اسير(ا)?|اسري|معتقل(ا|ين|ون)?|محتجز(ا|ين|ون)?|رهينه|رهاءن|مختطف(ا|ين|ون)?"), None),
-        ("people", Some(Missing), re("مفقود(ا|ين|ون)?"), None),
-        ("soldiers", None, re("جندي(ا)?|جنود|عسكري(ا|ين|ون)?|عسكريي|عنصر(ا)?|عناصر|مقاتل(ا|ين|ون)?|ضابط(ا)?|ضباط|مسلح(ا|ين|ون)?|شرطي(ا|ين|ون)?"), Some(re("جنديين|جنديان|عنصرين|عنصران|ضابطين|ضابطان"))),
-        ("civilians", None, re("مدني(ا|ين|ون)?"), None),
-        ("children", None, re("طفل(ا)?|اطفال|قاصر(ا|ين)?"), Some(re("طفلين|طفلان"))),
-        ("women", None, re("امراه|نساء|سيده|سيدات"), Some(re("امراتين|امراتان|سيدتين|سيدتان"))),
-        ("people", None, re("شخص(ا)?|اشخاص|اخرين|اخرون|مواطن(ا|ين|ون)?|فرد(ا)?|افراد|نسمه|عاءله|عاءلات|اسره|اسر"), Some(re("شخصين|شخصان"))),
-        ("journalists", None, re("صحفي(ا|ين|ون)?|صحافي(ا|ين|ون)?"), None),
-        ("buildings", None, re("مبني|مبان|مباني|منزل(ا)?|منازل|بيت(ا)?|بيوت|مسكن(ا)?|مساكن|منشاه|منشات|مسجد(ا)?|مساجد|مدرسه|مدارس|مستشفي|مستشفيات|وحده سكنيه|وحدات"), Some(re("مبنيين|منزلين|منزلان|مدرستين|مسجدين"))),
-        ("vehicles", None, re("اليه|اليات|مركبه|مركبات|دبابه|دبابات|مدرعه|مدرعات|عربه|عربات|طاءره|طاءرات|مسيره|مسيرات|مروحيه|مروحيات|سفينه|سفن|زورق(ا)?|زوارق"), Some(re("اليتين|اليتان|دبابتين|دبابتان|مركبتين|مدرعتين|طاءرتين|طاءرتان|مسيرتين|مروحيتين"))),
-        ("villages", None, re("قريه|قري|بلده|بلدات|بلده|مدينه|مدن|تجمع(ا)?|مخيم(ا)?|مخيمات"), Some(re("قريتين|قريتان|بلدتين"))),
-        ("targets", None, re("هدف(ا)?|اهداف"), Some(re("هدفين"))),
-        ("positions", None, re("موقع(ا)?|مواقع|نقطه|نقاط|حاجز(ا)?|حواجز|مركز(ا)?|مراكز"), Some(re("موقعين|نقطتين"))),
+    [
+        ("people", Some(Killed), "قتيل(ا)?|قتلي|شهيد(ا)?|شهداء|ضحيه|ضحايا", "قتيل(ان|ين)|شهيد(ان|ين)|ضحيت(ان|ين)"),
+        ("people", Some(Wounded), "جريح(ا)?|جرحي|مصاب(ا|ين|ون)?", "جريح(ان|ين)|مصابان"),
+        ("people", Some(Displaced), "نازح(ا|ين|ون)?|لاجء(ا|ين|ون)?|مهجر(ا|ين|ون)?|مشرد(ا|ين|ون)?", "نازحان|لاجءان"),
+        ("people", Some(Captured), "اسير(ا)?|اسري|معتقل(ا|ين|ون)?|محتجز(ا|ين|ون)?|رهينه|رهاءن|مختطف(ا|ين|ون)?", "اسير(ان|ين)|رهينت(ان|ين)"),
+        ("people", Some(Missing), "مفقود(ا|ين|ون)?", "مفقودان"),
+        ("soldiers", None, "جندي(ا)?|جنود|عسكري(ا|ين|ون)?|عسكريي|عنصر(ا)?|عناصر|مقاتل(ا|ين|ون)?|ضابط(ا)?|ضباط|مسلح(ا|ين|ون)?|شرطي(ا|ين|ون)?|مجند(ا|ين|ون)?", "جندي(ين|ان)|عنصر(ين|ان)|ضابط(ين|ان)"),
+        ("civilians", None, "مدني(ا|ين|ون)?", "مدنيان"),
+        ("children", None, "طفل(ا|ه)?|اطفال|طفلات|قاصر(ا|ين)?", "طفل(ين|ان)|طفلت(ين|ان)"),
+        ("women", None, "امراه|نساء|سيده|سيدات", "امرات(ين|ان)|سيدت(ين|ان)"),
+        ("people", None, "شخص(ا)?|اشخاص|اخرين|اخرون|مواطن(ا|ين|ون)?|فرد(ا)?|افراد|نسمه|عاءله|عاءلات|اسره|اسر|سكان", "شخص(ين|ان)"),
+        ("journalists", None, "صحفي(ا|ين|ون)?|صحافي(ا|ين|ون)?|اعلامي(ا|ين|ون)?", "صحفيان|صحافيان"),
+        ("buildings", None, "مبني|مبان|مباني|منزل(ا)?|منازل|بيت(ا)?|بيوت|مسكن(ا)?|مساكن|منشاه|منشات|مسجد(ا)?|مساجد|كنيسه|كناءس|مدرسه|مدارس|مستشفي|مستشفيات|وحدات|عماره|عمارات", "مبني(ين|ان)|منزل(ين|ان)|مدرست(ين|ان)|مسجد(ين|ان)|مستشفي(ين|ان)"),
+        ("vehicles", None, "اليه|اليات|مركبه|مركبات|دبابه|دبابات|مدرعه|مدرعات|عربه|عربات|طاءره|طاءرات|مسيره|مسيرات|مروحيه|مروحيات|سفينه|سفن|زورق(ا)?|زوارق", "اليت(ين|ان)|دبابت(ين|ان)|مركبت(ين|ان)|مدرعت(ين|ان)|طاءرت(ين|ان)|مسيرت(ين|ان)|مروحيت(ين|ان)"),
+        ("villages", None, "قريه|قري|بلده|بلدات|مدينه|مدن|تجمع(ا)?|مخيم(ا)?|مخيمات", "قريت(ين|ان)|بلدت(ين|ان)"),
+        ("targets", None, "هدف(ا)?|اهداف", "هدف(ين|ان)"),
+        ("positions", None, "موقع(ا)?|مواقع|نقطه|نقاط|حاجز(ا)?|حواجز|مركز(ا)?|مراكز", "موقع(ين|ان)|نقطت(ين|ان)"),
     ]
+};
+
+/// A noun's family index, and whether the form is the dual.
+static NOUN_WORDS: LazyLock<Lexicon<(u8, bool)>> = LazyLock::new(|| {
+    let plain = NOUNS
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.2, (i as u8, false)));
+    let dual = NOUNS
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.3, (i as u8, true)));
+    // The first family listed wins a word two families share.
+    Lexicon::new(plain.chain(dual), |a, _| a)
 });
 
 /// Suffixes of a noun that say whose it is (جنودها، عسكرييهم، قواتنا).
 const POSSESSIVE: [&str; 5] = ["هما", "ها", "هم", "نا", "ه"];
 
+fn family(i: u8, dual: bool, possessive: bool) -> Victim {
+    let (victims, kind, _, _) = NOUNS[usize::from(i)];
+    Victim {
+        victims,
+        kind,
+        dual,
+        possessive,
+    }
+}
+
 /// The victim noun a word is, if any.
 pub(crate) fn victim(word: &str) -> Option<Victim> {
     for s in stems(word) {
-        for (victims, kind, plain, dual) in NOUNS.iter() {
-            if dual.as_ref().is_some_and(|d| d.is_match(s)) {
-                return Some(Victim {
-                    victims,
-                    kind: *kind,
-                    dual: true,
-                    possessive: false,
-                });
-            }
-            if plain.is_match(s) {
-                return Some(Victim {
-                    victims,
-                    kind: *kind,
-                    dual: false,
-                    possessive: false,
-                });
-            }
-            for p in POSSESSIVE {
-                if let Some(base) = s.strip_suffix(p).filter(|b| b.chars().count() >= 3) {
-                    if plain.is_match(base) {
-                        return Some(Victim {
-                            victims,
-                            kind: *kind,
-                            dual: false,
-                            possessive: true,
-                        });
-                    }
+        if let Some((i, dual)) = NOUN_WORDS.get(s) {
+            return Some(family(i, dual, false));
+        }
+        for p in POSSESSIVE {
+            if let Some(base) = s.strip_suffix(p).filter(|b| b.chars().nth(2).is_some()) {
+                if let Some((i, false)) = NOUN_WORDS.get(base) {
+                    return Some(family(i, false, true));
                 }
             }
         }
@@ -90,117 +109,170 @@ pub(crate) fn victim(word: &str) -> Option<Victim> {
     None
 }
 
+/// What a loss word says happened; capture splits by what is taken, since "تحرير 50 رهينة"
+/// frees people while "تحرير 20 قرية" takes places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sense {
+    Killed,
+    Wounded,
+    Displaced,
+    CapturedPeople,
+    CapturedPlaces,
+    Missing,
+    Damaged,
+}
+
+const SENSES: [Sense; 7] = [
+    Sense::Killed,
+    Sense::Wounded,
+    Sense::Displaced,
+    Sense::CapturedPeople,
+    Sense::CapturedPlaces,
+    Sense::Missing,
+    Sense::Damaged,
+];
+
+impl Sense {
+    fn kind(self) -> LossKind {
+        match self {
+            Sense::Killed => LossKind::Killed,
+            Sense::Wounded => LossKind::Wounded,
+            Sense::Displaced => LossKind::Displaced,
+            Sense::CapturedPeople | Sense::CapturedPlaces => LossKind::Captured,
+            Sense::Missing => LossKind::Missing,
+            Sense::Damaged => LossKind::Damaged,
+        }
+    }
+
+    fn fits(self, victims: &str) -> bool {
+        match self {
+            Sense::CapturedPeople => !is_material(victims),
+            Sense::CapturedPlaces => is_material(victims),
+            s => fits(s.kind(), victims),
+        }
+    }
+}
+
 /// Nationality nouns that are victims in the plural (فلسطينيين، أوكرانيين) are left to the
 /// demonym lookup: they name a side, and the noun itself reads as "people".
-static TRIGGERS: LazyLock<Vec<(LossKind, Regex)>> = LazyLock::new(|| {
-    use LossKind::*;
-    vec![
-        (Killed, re("قتل|قتلت|قتلوا|قتلا|يقتل|تقتل|مقتل|مصرع|استشهاد|استشهد|استشهدت|استشهدوا|لقي|لقيت|لقوا|حتفه|حتفهم|حتفها|وفاه|توفي|وفيات|اعدام|اعدم|اعدمت|قضي|قضوا|اباده|اغتيال|اغتيل|سقوط|سقط"),),
-        (Wounded, re("جرح|جرحت|جرحوا|اصابه|اصيب|اصيبت|اصيبوا|اصابت|اصابات|اصابتهم|جروح|يصاب"),),
-        (Displaced, re("نزوح|نزح|نزحوا|تهجير|هجر|هجرت|تشريد|شرد|اجلاء|اجلي|اجلت|فرار|فروا|اخلاء|اخلت|لجوء|تشرد|اجبروا|اجبر"),),
-        (Captured, re("اسر|اسرت|اعتقال|اعتقل|اعتقلت|اعتقلوا|احتجاز|احتجز|احتجزت|اختطاف|اختطف|خطف|سيطره|سيطرت|سيطر|استولي|استولت|استيلاء|الاستيلاء|استعاده|استعادت|تحرير|حررت"),),
-        (Missing, re("فقدان|فقد|فقدوا|اختفاء|اختفي"),),
-        (Damaged, re("دمر|دمرت|تدمير|تدمر|تضرر|تضررت|اضرار|هدم|هدمت|قصف|قصفت|استهدف|استهدفت|استهداف|احراق|احرق|احرقت|احترق|احتراق|اسقط|اسقطت|اعطاب|اعطب|اعطبت|تحطم|انهيار|انهار|انهارت|تهدم|تهدمت|دمار|اصابه|اصابت|ضرب|ضربت"),),
-    ]
+static LOSS_WORDS: LazyLock<Lexicon<u8>> = LazyLock::new(|| {
+    use Sense::*;
+    let families: [(Sense, &str); 7] = [
+        (Killed, "(ي|ت)?قتل(ت|وا|ون|ا)?|مقتل|مصرع|استشهاد|استشهد(ت|وا)?|لقي|لقيت|لقوا|حتف(ه|هم|ها|هما)|وفاه|توفي|وفيات|اعدام|اعدم(ت|وا)?|قضي|قضوا|اباده|اغتيال|اغتيل|سقوط|سقط|اودي|اودت|موت|مات|ماتوا"),
+        (Wounded, "جرح(ت|وا)?|اصابه|اصيب(ت|وا)?|اصابت|اصابات|اصابتهم|جروح|يصاب|يصابون"),
+        (Displaced, "نزوح|نزح(ت|وا)?|ينزح|تهجير|هجر|هجرت|تشريد|شرد|تشرد|اجلاء|اجلي|اجلت|فرار|فر|فروا|يفر|يفرون|هرب|هربوا|اخلاء|اخلت|لجوء|ترحيل"),
+        (CapturedPeople, "اسر|اسرت|اعتقال|اعتقل(ت|وا)?|احتجاز|احتجز(ت|وا)?|اختطاف|اختطف(ت|وا)?|خطف"),
+        (CapturedPlaces, "سيطره|سيطرت|سيطر|استولي|استولت|استيلاء|استعاده|استعادت|تحرير|حررت"),
+        (Missing, "فقدان|فقد|فقدوا|اختفاء|اختفي"),
+        (Damaged, "دمر|دمرت|تدمير|تدمر|يدمر|تضرر|تضررت|اضرار|هدم|هدمت|قصف|قصفت|استهدف|استهدفت|استهداف|احراق|احرق|احرقت|احترق|احتراق|اسقط|اسقطت|اسقاط|اعطاب|اعطب|اعطبت|تحطم|انهيار|انهار|انهارت|تهدم|تهدمت|دمار|اصابه|اصابت|ضرب|ضربت|تفجير|نسف|نسفت|تجريف|جرفت"),
+    ];
+    Lexicon::new(
+        families.into_iter().map(|(sense, p)| {
+            (
+                p,
+                1u8 << SENSES.iter().position(|s| *s == sense).unwrap_or(0),
+            )
+        }),
+        |a, b| a | b,
+    )
 });
 
-/// Victim kinds a loss verb applies to: buildings are damaged, not killed.
-pub(crate) fn fits(kind: LossKind, victims: &str) -> bool {
-    let material = matches!(
-        victims,
-        "buildings" | "vehicles" | "villages" | "targets" | "positions"
-    );
-    match kind {
-        LossKind::Damaged => material,
-        LossKind::Captured => !matches!(victims, "buildings" | "vehicles"),
-        LossKind::Displaced => !material || victims == "villages",
-        _ => !material || (victims == "vehicles" && kind == LossKind::Missing),
+/// The losses a word names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Losses(u8);
+
+impl Losses {
+    fn senses(self) -> impl Iterator<Item = Sense> {
+        SENSES
+            .into_iter()
+            .enumerate()
+            .filter(move |(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, s)| s)
+    }
+
+    /// The first loss this word names that can fall on these victims.
+    pub fn fitting(self, victims: &str) -> Option<LossKind> {
+        self.senses().find(|s| s.fits(victims)).map(Sense::kind)
+    }
+
+    pub fn has(self, kind: LossKind) -> bool {
+        self.senses().any(|s| s.kind() == kind)
     }
 }
 
 /// The losses a word names (قتل، مقتل، أصيب، تدمير ...).
-pub(crate) fn triggers(word: &str) -> Vec<LossKind> {
-    let ss = stems(word);
-    TRIGGERS
-        .iter()
-        .filter(|(_, r)| ss.iter().any(|s| r.is_match(s)))
-        .map(|(k, _)| *k)
-        .collect()
+pub(crate) fn triggers(word: &str) -> Losses {
+    Losses(
+        stems(word)
+            .into_iter()
+            .filter_map(|s| LOSS_WORDS.get(s))
+            .fold(0, |a, b| a | b),
+    )
 }
 
-/// How sure the figure is, from the words just before it (1 to 3 of them, nearest last).
+fn is_material(victims: &str) -> bool {
+    matches!(
+        victims,
+        "buildings" | "vehicles" | "villages" | "targets" | "positions"
+    )
+}
+
+/// Victim kinds a loss applies to: buildings are damaged, not killed.
+pub(crate) fn fits(kind: LossKind, victims: &str) -> bool {
+    let material = is_material(victims);
+    match kind {
+        LossKind::Damaged => material,
+        LossKind::Captured => !matches!(victims, "buildings"),
+        LossKind::Displaced => !material || victims == "villages",
+        LossKind::Missing => !material || victims == "vehicles",
+        _ => !material,
+    }
+}
+
+/// How sure the figure is, from the words just before it (up to four, nearest last):
+/// the qualifier and how many of those words it takes.
 pub(crate) fn qualifier_before(words: &[&str]) -> Option<(marsad_model::Qualifier, usize)> {
     use marsad_model::Qualifier::*;
     let n = words.len();
-    let last = |k: usize| -> Option<Vec<&str>> { (n >= k).then(|| words[n - k..].to_vec()) };
-    let one = last(1)?;
-    let w1 = stems(one[0]);
-    let has1 = |set: &[&str]| w1.iter().any(|s| set.contains(s));
-    if let Some(two) = last(2) {
-        let w0 = stems(two[0]);
-        let pair = |a: &[&str], b: &[&str]| {
-            w0.iter().any(|s| a.contains(s)) && w1.iter().any(|s| b.contains(s))
-        };
-        if pair(&["يقل"], &["عن"]) {
-            return Some((
-                AtLeast,
-                if last(3).is_some_and(|t| stems(t[0]).iter().any(|s| ["ما", "لا"].contains(s)))
-                {
-                    3
-                } else {
-                    2
-                },
-            ));
-        }
-        if pair(&["اكثر", "ازيد", "اكبر"], &["من"]) || pair(&["يزيد", "يفوق"], &["عن", "علي"])
-        {
-            let k = if last(3).is_some_and(|t| stems(t[0]).contains(&"ما")) {
-                3
-            } else {
-                2
-            };
-            return Some((MoreThan, k));
-        }
-        if pair(&["يقارب", "يقرب", "يناهز"], &["من"]) {
-            return Some((
-                About,
-                if last(3).is_some_and(|t| stems(t[0]).contains(&"ما")) {
-                    3
-                } else {
-                    2
-                },
-            ));
-        }
-        if pair(&["يصل"], &["الي"]) {
-            return Some((
-                UpTo,
-                if last(3).is_some_and(|t| stems(t[0]).contains(&"ما")) {
-                    3
-                } else {
-                    2
-                },
-            ));
-        }
-        if pair(&["علي"], &["الاقل"]) {
-            return Some((AtLeast, 2));
-        }
+    // The word `k` places before the figure, as its readings.
+    let at = |k: usize| (k <= n).then(|| stems(words[n - k]));
+    let is = |k: usize, set: &[&str]| at(k).is_some_and(|w| w.iter().any(|s| set.contains(s)));
+    // "ما" before a verb of measure (ما يزيد عن، ما يقارب، ما يصل إلى) belongs to it.
+    let with_ma = |k: usize| if is(k + 1, &["ما"]) { k + 1 } else { k };
+    if is(2, &["يقل", "تقل"]) && is(1, &["عن"]) {
+        let k = if is(3, &["لا"]) { with_ma(3) } else { 2 };
+        return Some((AtLeast, k));
     }
-    if has1(&[
-        "نحو",
-        "قرابه",
-        "حوالي",
-        "زهاء",
-        "يقارب",
-        "يناهز",
-        "قراب",
-        "تقريبا",
-    ]) {
+    if is(2, &["علي"]) && is(1, &["الاقل"]) {
+        return Some((AtLeast, 2));
+    }
+    if is(2, &["اكثر", "ازيد", "اكبر"]) && is(1, &["من"]) {
+        return Some((MoreThan, 2));
+    }
+    if is(2, &["يزيد", "تزيد", "يفوق", "تفوق", "يربو", "تربو"]) && is(1, &["عن", "علي"])
+    {
+        return Some((MoreThan, with_ma(2)));
+    }
+    if is(2, &["يقارب", "يقرب", "يناهز", "تقارب", "تناهز"]) && is(1, &["من"])
+    {
+        return Some((About, with_ma(2)));
+    }
+    if is(2, &["يصل", "تصل"]) && is(1, &["الي"]) {
+        return Some((UpTo, with_ma(2)));
+    }
+    if is(2, &["اقل"]) && is(1, &["من"]) {
+        return Some((UpTo, 2));
+    }
+    if is(1, &["نحو", "قرابه", "حوالي", "زهاء", "قراب", "تقريبا"]) {
         return Some((About, 1));
     }
-    if has1(&["فوق", "يفوق", "يزيد"]) {
-        return Some((MoreThan, 1));
+    if is(1, &["يقارب", "يناهز", "تقارب", "تناهز"]) {
+        return Some((About, with_ma(1)));
     }
-    if has1(&["حتي"]) {
+    if is(1, &["فوق", "يفوق", "يزيد", "تفوق", "تزيد"]) {
+        return Some((MoreThan, with_ma(1)));
+    }
+    if is(1, &["حتي"]) {
         return Some((UpTo, 1));
     }
     None
@@ -229,19 +301,38 @@ mod tests {
 
     #[test]
     fn loss_words() {
-        assert!(triggers("ومقتل").contains(&LossKind::Killed));
-        assert!(triggers("اصيب").contains(&LossKind::Wounded));
-        assert!(triggers("اجلاء").contains(&LossKind::Displaced));
-        assert!(triggers("سيطرت").contains(&LossKind::Captured));
-        assert!(triggers("تضرر").contains(&LossKind::Damaged));
-        assert!(triggers("نشر").is_empty());
+        assert!(triggers("ومقتل").has(LossKind::Killed));
+        assert!(triggers("اصيب").has(LossKind::Wounded));
+        assert!(triggers("اجلاء").has(LossKind::Displaced));
+        assert!(triggers("سيطرت").has(LossKind::Captured));
+        assert!(triggers("تضرر").has(LossKind::Damaged));
+        assert!(triggers("نشر") == Losses::default());
+        // Freeing people is not taking them; freeing places is.
+        assert_eq!(triggers("تحرير").fitting("people"), None);
+        assert_eq!(
+            triggers("تحرير").fitting("villages"),
+            Some(LossKind::Captured)
+        );
+        assert_eq!(
+            triggers("اعتقال").fitting("people"),
+            Some(LossKind::Captured)
+        );
+        assert_eq!(
+            triggers("اصابه").fitting("vehicles"),
+            Some(LossKind::Damaged)
+        );
+        assert_eq!(
+            triggers("اصابه").fitting("soldiers"),
+            Some(LossKind::Wounded)
+        );
+        assert!(triggers("اجبر") == Losses::default());
     }
 
     #[test]
     fn qualifiers_before_the_figure() {
         assert_eq!(
             qualifier_before(&["مقتل", "ما", "لا", "يقل", "عن"]),
-            Some((Qualifier::AtLeast, 3))
+            Some((Qualifier::AtLeast, 4))
         );
         assert_eq!(
             qualifier_before(&["مقتل", "نحو"]),
@@ -261,5 +352,14 @@ mod tests {
         );
         assert_eq!(qualifier_before(&["وصل", "الي"]), None);
         assert_eq!(qualifier_before(&["مقتل"]), None);
+        assert_eq!(
+            qualifier_before(&["ما", "يربو", "علي"]),
+            Some((Qualifier::MoreThan, 3))
+        );
+        assert_eq!(qualifier_before(&["اقل", "من"]), Some((Qualifier::UpTo, 2)));
+        assert_eq!(
+            qualifier_before(&["لا", "يقل", "عن"]),
+            Some((Qualifier::AtLeast, 3))
+        );
     }
 }

@@ -15,6 +15,7 @@ pub(crate) mod source;
 pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;
+pub(crate) mod words;
 
 pub use context::{Context, Party};
 
@@ -81,7 +82,7 @@ fn claim_at(
     let (qualifier, q_first) = qualifier(doc, first, end, r.clone(), &mut end);
     let kind = kind_of(doc, &v, victims, q_first, end, r.clone(), before, &mut end)?;
     let mut start_tok = q_first;
-    if start_tok > r.start && triggers(doc.word(start_tok - 1)).contains(&kind) {
+    if start_tok > r.start && triggers(doc.word(start_tok - 1)).has(kind) {
         start_tok -= 1;
     }
     let source = source_of(frames, s, first);
@@ -190,11 +191,7 @@ fn kind_of(
     if let Some(k) = v.kind {
         return Some(k);
     }
-    let fit = |j: usize| {
-        triggers(doc.word(j))
-            .into_iter()
-            .find(|k| fits(*k, victims))
-    };
+    let fit = |j: usize| triggers(doc.word(j)).fitting(victims);
     for j in (first.saturating_sub(4).max(r.start)..first).rev() {
         if let Some(k) = fit(j) {
             return Some(k);

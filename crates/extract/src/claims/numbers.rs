@@ -46,15 +46,17 @@ fn tens(w: &str) -> Option<u64> {
 }
 
 fn hundreds(w: &str) -> Option<u64> {
-    let w = w.replace("ماء", "مء");
-    if w == "مءه" {
-        return Some(100);
+    // مئة and مائة are both written, alone, in the dual and after a unit (ثلاثمئة).
+    for hundred in ["مءه", "ماءه"] {
+        if w == hundred {
+            return Some(100);
+        }
+        if let Some(u) = w.strip_suffix(hundred).and_then(unit) {
+            return (2..=9).contains(&u).then_some(u * 100);
+        }
     }
-    if w == "مءتان" || w == "مءتين" || w == "مءتا" {
-        return Some(200);
-    }
-    let u = w.strip_suffix("مءه").and_then(unit)?;
-    (2..=9).contains(&u).then_some(u * 100)
+    let dual = ["مءتان", "مءتين", "مءتا", "ماءتان", "ماءتين", "ماءتا"];
+    dual.contains(&w).then_some(200)
 }
 
 /// Multipliers: ألف، آلاف (after a numeral), مليون، مليار.

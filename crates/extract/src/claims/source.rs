@@ -3,8 +3,8 @@
 
 use super::context::Party;
 use super::doc::{stems, Doc, Sep};
+use super::words::Lexicon;
 use marsad_text::key;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A place where the text says who speaks.
@@ -21,22 +21,33 @@ pub(crate) struct Frame {
     pub speaker: Option<Party>,
 }
 
-fn re(p: &str) -> Regex {
-    Regex::new(&format!("^(?:{p})$")).unwrap_or_else(|e| panic!("speech pattern: {e}"))
+/// Kinds of speech words, as bits.
+const SAYS: u8 = 1;
+const CONTINUES: u8 = 2;
+const ATTRIBUTES: u8 = 4;
+
+/// Speech words: verbs of saying, reporting, estimating and accusing (an accusation is said by
+/// its subject), in the persons news uses; participles that continue a speaker's words without
+/// naming them (مشيرةً إلى أن); attributions placed after the report (حسبما، وفق، نقلا عن).
+static SPEECH: LazyLock<Lexicon<u8>> = LazyLock::new(|| {
+    Lexicon::new(
+        [
+            ("(قال|اعلن|اكد|افاد|ذكر|اوضح|اشار|اضاف|صرح|لفت|تابع|شدد|نقل|اعترف|اقر|كشف|ابلغ|اورد|اتهم|زعم|نفي|ادعي|رجح|قدر|وثق|احصي|سجل|حذر|نوه)(ت|وا|ا)?|(ي|ت)(قول|علن|ءكد|فيد|وضح|شير|ضيف|تهم|نفي|قدر)|نفت|ادعت|احصت", SAYS),
+            ("(مشير|مءكد|مضيف|موضح|لافت|مشدد|معتبر|متهم|معلن|منوه|محذر)(ا|ه)", CONTINUES),
+            ("حسب|بحسب|حسبما|وفق|وفقا|طبقا|نقلا", ATTRIBUTES),
+        ],
+        |a, b| a | b,
+    )
+});
+
+/// The speech classes of a word, read with and without a leading و/ف.
+fn speech(w: &str) -> u8 {
+    stems(w)
+        .iter()
+        .take(2)
+        .filter_map(|s| SPEECH.get(s))
+        .fold(0, |a, b| a | b)
 }
-
-/// Verbs of saying and reporting, and accusing (an accusation is said by its subject).
-static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    re("قال|قالت|قالوا|يقول|تقول|اعلن|اعلنت|اعلنوا|يعلن|تعلن|اكد|اكدت|اكدوا|يءكد|تءكد|افاد|افادت|ذكر|ذكرت|اوضح|اوضحت|اشار|اشارت|اضاف|اضافت|صرح|صرحت|لفت|لفتت|تابع|تابعت|شدد|شددت|نقل|نقلت|اعترف|اعترفت|اقر|اقرت|كشف|كشفت|ابلغ|ابلغت|اورد|اوردت|اتهم|اتهمت|يتهم|تتهم|زعم|زعمت|نفي|نفت|ادعي|ادعت|رجح|رجحت|قدر|قدرت|وثق|وثقت|احصي|احصت|سجل|سجلت")
-});
-
-/// Participles that continue a speaker's words without naming them (مشيرةً إلى أن).
-static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    re("مشيرا|مشيره|مءكدا|مءكده|مضيفا|مضيفه|موضحا|موضحه|لافتا|لافته|مشددا|مشدده|معتبرا|معتبره|متهما|متهمه|معلنا|معلنه")
-});
-
-/// Attributions placed after the report.
-static POSTPOSED: LazyLock<Regex> = LazyLock::new(|| re("حسب|بحسب|حسبما|وفق|وفقا|طبقا|نقلا"));
 
 /// Words that end the search for a subject: the complement of the verb begins.
 const STOPS: [&str; 10] = [
@@ -72,7 +83,7 @@ const ANAPHORS: [&str; 14] = [
 const PERSONAL: [&str; 4] = ["المصدر", "المتحدث", "المسءول", "الناطق"];
 
 /// Nouns that head a speaker's title in construct (رئيس الوزراء، وزير الخارجية، مصدر في ...).
-const TITLES: [&str; 24] = [
+const TITLES: [&str; 21] = [
     "رءيس",
     "وزير",
     "وزيره",
@@ -94,17 +105,25 @@ const TITLES: [&str; 24] = [
     "عضو",
     "قياده",
     "مكتب",
+];
+
+/// Adverbs that may stand between a verb of saying and its subject (أعلنت أمس الوزارة،
+/// قالت رسميا الحكومة).
+const ADVERBS: [&str; 10] = [
     "امس",
     "مساء",
     "صباح",
+    "فجر",
+    "ليله",
+    "ظهر",
+    "يوم",
+    "مجددا",
+    "ايضا",
+    "رسميا",
 ];
 
 /// Words that refer to the speaker just quoted (وفق قوله، بحسب تعبيره).
 const HIS_WORDS: [&str; 6] = ["قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه"];
-
-fn matches(re: &Regex, w: &str) -> bool {
-    stems(w).iter().take(2).any(|s| re.is_match(s))
-}
 
 /// All speech frames of the document, in order, each with its speaker resolved.
 pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
@@ -117,17 +136,17 @@ pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
             out.push(f);
         }
         for i in r.clone() {
-            let w = doc.word(i);
-            let (postposed, participle) = (matches(&POSTPOSED, w), matches(&PARTICIPLE, w));
-            if !postposed && !participle && !matches(&SPEECH, w) {
+            let class = speech(doc.word(i));
+            if class == 0 {
                 continue;
             }
+            let (postposed, participle) = (class & ATTRIBUTES != 0, class & CONTINUES != 0);
             let mut speaker = None;
             if postposed {
                 let mut j = i + 1;
                 while j < r.end
                     && j <= i + 2
-                    && (doc.word(j) == "ما" || matches(&SPEECH, doc.word(j)))
+                    && (doc.word(j) == "ما" || speech(doc.word(j)) & SAYS != 0)
                 {
                     j += 1;
                 }
@@ -221,7 +240,9 @@ fn subject(doc: &Doc, i: usize, end: usize, last: &Option<Party>) -> Option<Part
         // out (وأكد تقهقر القوات ...), so the words are the last speaker's.
         let ss = stems(w);
         if j == i + 1
-            && !ss.iter().any(|s| s.starts_with("ال") || TITLES.contains(s))
+            && !ss
+                .iter()
+                .any(|s| s.starts_with("ال") || TITLES.contains(s) || ADVERBS.contains(s))
             && !w.starts_with("ال")
         {
             return None;

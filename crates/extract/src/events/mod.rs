@@ -290,9 +290,7 @@ fn accusations(
     let Some(speaker) = frame.speaker.clone() else {
         return;
     };
-    let Some(at) =
-        (frame.tok + 1..r.end).find(|&j| stems(doc.word(j)).iter().any(|w| ACCUSATION.is_match(w)))
-    else {
+    let Some(at) = (frame.tok + 1..r.end).find(|&j| ACCUSATION.any(stems(doc.word(j)))) else {
         return;
     };
     if here

@@ -1,0 +1,94 @@
+//! Lexicons as sets of whole words on matching keys.
+//!
+//! Entries are written as small regular expressions over a finite language
+//! (`قتيل(ا|ان|ين)?`) because that is how a family of inflections reads best; they are
+//! expanded once, with `regex-syntax`'s literal extractor, into the words they match and
+//! looked up by hash. A word then costs one look-up per reading (see `doc::stems`) instead of
+//! one regex run per family, which is what keeps the readers fast on long articles.
+
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use rustc_hash::FxHashMap;
+
+/// Every word a finite pattern matches. The patterns are literals of this crate: a pattern
+/// that is not finite is a programming error, caught by the unit tests of each lexicon.
+pub(crate) fn expand(pattern: &str) -> Vec<String> {
+    let hir = regex_syntax::parse(pattern).unwrap_or_else(|e| panic!("lexicon pattern: {e}"));
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix)
+        .limit_class(4)
+        .limit_repeat(4)
+        .limit_literal_len(200)
+        .limit_total(100_000);
+    let seq = ex.extract(&hir);
+    let lits = seq
+        .literals()
+        .unwrap_or_else(|| panic!("lexicon pattern is not finite: {pattern}"));
+    lits.iter()
+        .map(|l| {
+            assert!(l.is_exact(), "lexicon pattern is not finite: {pattern}");
+            String::from_utf8(l.as_bytes().to_vec())
+                .unwrap_or_else(|e| panic!("lexicon pattern {pattern}: {e}"))
+        })
+        .collect()
+}
+
+/// Words mapped to a value; a word listed twice keeps the merge of its values.
+pub(crate) struct Lexicon<T> {
+    map: FxHashMap<Box<str>, T>,
+}
+
+impl<T: Copy> Lexicon<T> {
+    pub fn new<'p>(entries: impl IntoIterator<Item = (&'p str, T)>, merge: fn(T, T) -> T) -> Self {
+        let mut map: FxHashMap<Box<str>, T> = FxHashMap::default();
+        for (pattern, value) in entries {
+            for w in expand(pattern) {
+                map.entry(w.into_boxed_str())
+                    .and_modify(|v| *v = merge(*v, value))
+                    .or_insert(value);
+            }
+        }
+        Lexicon { map }
+    }
+
+    pub fn get(&self, w: &str) -> Option<T> {
+        self.map.get(w).copied()
+    }
+}
+
+/// A plain set of words.
+pub(crate) struct WordSet(Lexicon<()>);
+
+impl WordSet {
+    pub fn new(pattern: &str) -> Self {
+        WordSet(Lexicon::new([(pattern, ())], |a, _| a))
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.get(w).is_some()
+    }
+
+    /// Whether any reading of a word is in the set.
+    pub fn any<'w>(&self, readings: impl IntoIterator<Item = &'w str>) -> bool {
+        readings.into_iter().any(|s| self.contains(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finite_patterns_expand_to_their_words() {
+        let mut ws = expand("قتيل(ا|ان|ين)?|قتلي");
+        ws.sort();
+        assert_eq!(ws, ["قتلي", "قتيل", "قتيلا", "قتيلان", "قتيلين"]);
+        let set = WordSet::new("اصيب(ت|وا)?");
+        assert!(set.contains("اصيبوا") && !set.contains("اصيبو"));
+    }
+
+    #[test]
+    #[should_panic(expected = "not finite")]
+    fn open_patterns_are_refused() {
+        expand("قتل.+");
+    }
+}
