@@ -129,9 +129,12 @@ impl Finder<'_> {
         found
     }
 
-    fn kb_mentions(&self, body: &str, words: &[Word<'_>]) -> (Vec<Candidate>, Vec<Office>) {
+    fn kb_mentions<'a>(&self, body: &str, words: &[Word<'a>]) -> (Vec<Candidate>, Vec<Office>) {
         let mut out = Vec::new();
         let mut offices = Vec::new();
+        // Buffers for every word of the sentence.
+        let mut readings: Vec<Reading<'a>> = Vec::new();
+        let mut keys: Vec<&'a str> = Vec::with_capacity(WINDOW);
         let mut i = 0;
         while i < words.len() {
             if !words[i].is_wordlike() {
@@ -140,14 +143,14 @@ impl Finder<'_> {
             }
             let end = (i + WINDOW).min(words.len());
             let end = (i + 1..end)
-                .find(|&j| is_relation(&words[j].key))
+                .find(|&j| is_relation(words[j].key))
                 .unwrap_or(end);
-            let readings = words[i].readings(self.vocab);
+            words[i].readings_into(self.vocab, &mut readings);
             let mut best: Option<(usize, usize, Match)> = None;
             for (ri, reading) in readings.iter().enumerate() {
-                let mut keys: Vec<&str> = Vec::with_capacity(end - i);
-                keys.push(&reading.key);
-                keys.extend(words[i + 1..end].iter().map(|w| w.key.as_str()));
+                keys.clear();
+                keys.push(reading.key);
+                keys.extend(words[i + 1..end].iter().map(|w| w.key));
                 let hit = self
                     .kb
                     .match_state_body(&keys)
@@ -167,7 +170,7 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             };
-            let reading = &readings[ri];
+            let reading = readings[ri];
             let words_used = match &m {
                 Match::Body(b) if b.via_preposition => b.head_tokens,
                 _ => n,
@@ -199,7 +202,7 @@ impl Finder<'_> {
                 }
                 Match::Kb(refs) => {
                     let (skip_words, refs) =
-                        self.without_place_noun(&keys_of(words, i, n, reading), refs);
+                        self.without_place_noun(&keys_of(words, i, n, &reading), refs);
                     if skip_words > 0 {
                         let first = &words[i + skip_words];
                         let span = Span::new(first.span.start, last.span.end);
@@ -236,7 +239,7 @@ impl Finder<'_> {
     fn place_list_words(&self, body: &str, words: &[Word<'_>], found: &mut Vec<Candidate>) {
         let mut added = Vec::new();
         for (p, w) in words.iter().enumerate() {
-            if !place_noun_word(&w.key) {
+            if !place_noun_word(w.key) {
                 continue;
             }
             let mut j = p + 1;
@@ -284,7 +287,7 @@ impl Finder<'_> {
             let Some(first) = at(found[i].span) else {
                 continue;
             };
-            let after_place_noun = first > 0 && place_noun_word(&words[first - 1].key);
+            let after_place_noun = first > 0 && place_noun_word(words[first - 1].key);
             let starts_with_and =
                 words[first].key.starts_with('و') && found[i].span.start > words[first].span.start;
             let prev_loc = i > 0
@@ -365,7 +368,7 @@ impl Finder<'_> {
         words.iter().all(|w| {
             w.readings(self.vocab)
                 .iter()
-                .any(|r| self.kb.demonym(&r.key).is_some() || self.kb.is_ordinary_word(&r.key))
+                .any(|r| self.kb.demonym(r.key).is_some() || self.kb.is_ordinary_word(r.key))
         })
     }
 
@@ -382,7 +385,7 @@ impl Finder<'_> {
             return (name.start, restored);
         }
         let known = |k: &str| self.vocab.contains(k) || self.kb.is_name_key(k);
-        if w.key.starts_with('و') && !known(&w.key) && w.key.chars().count() >= 4 {
+        if w.key.starts_with('و') && !known(w.key) && w.key.chars().count() >= 4 {
             return (super::words::byte_after_letters(w.text, 1), false);
         }
         (0, false)
@@ -413,7 +416,7 @@ impl Finder<'_> {
             if !w.is_wordlike() {
                 break;
             }
-            if let Some(d) = self.kb.demonym(&w.key).filter(|d| !d.people) {
+            if let Some(d) = self.kb.demonym(w.key).filter(|d| !d.people) {
                 return self.kb.entity(&d.country).map(|e| e.label.clone());
             }
         }
@@ -469,9 +472,9 @@ enum Match {
     Bare(String),
 }
 
-fn keys_of<'w>(words: &'w [Word<'_>], i: usize, n: usize, reading: &'w Reading) -> Vec<&'w str> {
-    let mut keys = vec![reading.key.as_str()];
-    keys.extend(words[i + 1..i + n].iter().map(|w| w.key.as_str()));
+fn keys_of<'a>(words: &[Word<'a>], i: usize, n: usize, reading: &Reading<'a>) -> Vec<&'a str> {
+    let mut keys = vec![reading.key];
+    keys.extend(words[i + 1..i + n].iter().map(|w| w.key));
     keys
 }
 

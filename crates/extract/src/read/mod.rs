@@ -108,10 +108,11 @@ impl Reader {
         };
         let mut candidates = Vec::new();
         let mut tokens = Vec::new();
+        let mut keys = String::new();
         for s in sentences {
             tokens.clear();
             tokens.extend(Tokens::from_offset(body, s.start).take_while(|t| t.span.end <= s.end));
-            let ws = words::words(body, &tokens, self.kb);
+            let ws = words::words(body, &tokens, self.kb, &mut keys);
             candidates.extend(finder.sentence(body, &ws));
         }
         link(self.kb, candidates, &mut self.memory)

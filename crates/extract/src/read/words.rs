@@ -7,29 +7,32 @@
 
 use marsad_kb::{EntityClass, Kb};
 use marsad_model::Span;
-use marsad_text::{key, key_char, split_glued, Token, TokenKind, Vocabulary};
+use marsad_text::{key_char, key_into, split_glued, Token, TokenKind, Vocabulary};
 
 /// One token of a sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Word<'a> {
     pub text: &'a str,
     pub span: Span,
     pub kind: TokenKind,
     /// Matching key of the whole token (empty for quotation marks).
-    pub key: String,
+    pub key: &'a str,
+    /// For ل + ال written لل (للأمم، وللأمم): the key after the proclitics with the
+    /// article written out (الامم).
+    contracted: Option<&'a str>,
 }
 
 /// One reading of a word's proclitics: the name starts `skip` bytes into the token.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reading {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading<'a> {
     pub skip: usize,
     /// Key of the word without the proclitics, article spelled out (للأمم → الامم).
-    pub key: String,
+    pub key: &'a str,
     /// The ل of لل stands for ال: the shown text gets ال back.
     pub restored: bool,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     pub fn is_wordlike(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Latin)
     }
@@ -38,56 +41,80 @@ impl Word<'_> {
     /// without ب/ل/ك (after an optional و/ف); ل + ال written لل. A word the corpus
     /// knows loses a proclitic only when what remains is at least as frequent: وزيرا is
     /// not و + زيرا, nor بلينكن ب + لينكن, but وأرمينيا is و + أرمينيا.
-    pub fn readings(&self, vocab: &Vocabulary) -> Vec<Reading> {
-        let mut out = vec![Reading {
+    pub fn readings(&self, vocab: &Vocabulary) -> Vec<Reading<'a>> {
+        let mut out = Vec::new();
+        self.readings_into(vocab, &mut out);
+        out
+    }
+
+    /// [`Word::readings`] written into `out` (cleared first): the mention finder asks
+    /// for the readings of every word, so one buffer serves a whole sentence.
+    pub fn readings_into(&self, vocab: &Vocabulary, out: &mut Vec<Reading<'a>>) {
+        out.clear();
+        out.push(Reading {
             skip: 0,
-            key: self.key.clone(),
+            key: self.key,
             restored: false,
-        }];
+        });
         if self.kind != TokenKind::Word {
-            return out;
+            return;
         }
-        let k = self.key.as_str();
-        let mut starts: Vec<(usize, &str)> = vec![(0, k)];
-        if let Some(rest) = k.strip_prefix(['و', 'ف']) {
-            starts.push((1, rest));
-        }
-        for &(letters, rest) in &starts.clone() {
-            if let Some(after) = rest.strip_prefix("لل") {
-                if after.chars().count() >= 2 {
+        let k = self.key;
+        let conj = k.strip_prefix(['و', 'ف']);
+        for (letters, rest) in [(0, Some(k)), (1, conj)] {
+            let Some(rest) = rest else {
+                continue;
+            };
+            if rest.starts_with("لل") {
+                if let Some(contracted) = self.contracted {
                     out.push(Reading {
                         skip: byte_after_letters(self.text, letters + 1),
-                        key: format!("ال{after}"),
+                        key: contracted,
                         restored: true,
                     });
                 }
             }
             if let Some(after) = rest.strip_prefix(['ب', 'ل', 'ك']) {
-                if after.chars().count() >= 2 {
+                if has_letters(after, 2) {
                     out.push(Reading {
                         skip: byte_after_letters(self.text, letters + 1),
-                        key: after.to_string(),
+                        key: after,
                         restored: false,
                     });
                 }
             }
-            if letters == 1 && rest.chars().count() >= 2 {
+            if letters == 1 && has_letters(rest, 2) {
                 out.push(Reading {
                     skip: byte_after_letters(self.text, 1),
-                    key: rest.to_string(),
+                    key: rest,
                     restored: false,
                 });
             }
         }
-        let whole = vocab.freq(&self.key);
+        if out.len() == 1 {
+            return;
+        }
+        let whole = vocab.freq(self.key);
         if whole > 0 {
-            out.retain(|r| r.skip == 0 || vocab.freq(&r.key) >= whole);
+            out.retain(|r| r.skip == 0 || vocab.freq(r.key) >= whole);
         }
         // Fewest letters taken off first, so a word known as written stays whole.
         out.sort_by_key(|r| (r.skip, r.restored));
         out.dedup();
-        out
     }
+}
+
+/// Whether `s` has at least `n` chars, without counting them all.
+fn has_letters(s: &str, n: usize) -> bool {
+    s.chars().nth(n - 1).is_some()
+}
+
+/// The key after و/ف + لل with the article written out (وللأمم → الامم), when the
+/// rest has at least two letters.
+fn contracted_rest(key: &str) -> Option<&str> {
+    let rest = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+    rest.strip_prefix("لل")
+        .filter(|after| has_letters(after, 2))
 }
 
 /// Byte offset in `text` after its first `n` letters (marks written on them included).
@@ -104,15 +131,33 @@ pub fn byte_after_letters(text: &str, n: usize) -> usize {
     text.len()
 }
 
+/// Where a word's keys are in the key buffer, before the buffer is lent out.
+struct Pending<'a> {
+    text: &'a str,
+    span: Span,
+    kind: TokenKind,
+    key: (usize, usize),
+    contracted: Option<(usize, usize)>,
+}
+
 /// The words of a sentence's tokens; glued country names are cut into their parts.
-pub fn words<'a>(body: &'a str, tokens: &[Token<'a>], kb: &Kb) -> Vec<Word<'a>> {
-    let mut out = Vec::with_capacity(tokens.len());
+/// Keys are written into `keys` (cleared first), one buffer for the sentence, and the
+/// words borrow them.
+pub fn words<'a>(
+    body: &'a str,
+    tokens: &[Token<'a>],
+    kb: &Kb,
+    keys: &'a mut String,
+) -> Vec<Word<'a>> {
+    keys.clear();
+    let mut pending = Vec::with_capacity(tokens.len());
+    let mut one = String::new();
     for t in tokens {
-        let k = key(t.text);
-        if k.is_empty() {
+        key_into(t.text, &mut one);
+        if one.is_empty() {
             continue;
         }
-        if t.kind == TokenKind::Word && k.chars().count() >= 7 && !kb.is_name_key(&k) {
+        if t.kind == TokenKind::Word && may_be_glued(&one) && !kb.is_name_key(&one) {
             // Only states are written glued this way; town names would cut ordinary
             // transliterated names apart (توروسيان is not تور + و + سيان).
             let known = |p: &str| {
@@ -123,25 +168,63 @@ pub fn words<'a>(body: &'a str, tokens: &[Token<'a>], kb: &Kb) -> Vec<Word<'a>> 
             if let Some(parts) = split_glued(t.text, t.span.start, &known) {
                 for p in parts {
                     if let Some(text) = body.get(p.start..p.end) {
-                        out.push(Word {
-                            text,
-                            span: p,
-                            kind: t.kind,
-                            key: key(text),
-                        });
+                        key_into(text, &mut one);
+                        pending.push(push_keys(keys, text, p, t.kind, &one));
                     }
                 }
                 continue;
             }
         }
-        out.push(Word {
-            text: t.text,
-            span: t.span,
-            kind: t.kind,
-            key: k,
-        });
+        pending.push(push_keys(keys, t.text, t.span, t.kind, &one));
     }
-    out
+    let keys: &'a str = keys;
+    pending
+        .into_iter()
+        .map(|p| Word {
+            text: p.text,
+            span: p.span,
+            kind: p.kind,
+            key: &keys[p.key.0..p.key.1],
+            contracted: p.contracted.map(|(a, b)| &keys[a..b]),
+        })
+        .collect()
+}
+
+fn push_keys<'a>(
+    keys: &mut String,
+    text: &'a str,
+    span: Span,
+    kind: TokenKind,
+    key: &str,
+) -> Pending<'a> {
+    let start = keys.len();
+    keys.push_str(key);
+    let key_range = (start, keys.len());
+    let contracted = contracted_rest(key).map(|after| {
+        let start = keys.len();
+        keys.push_str("ال");
+        keys.push_str(after);
+        (start, keys.len())
+    });
+    Pending {
+        text,
+        span,
+        kind,
+        key: key_range,
+        contracted,
+    }
+}
+
+/// Whether a key is long enough and holds a و where `split_glued` could cut it (three
+/// letters on each side at least): most words are turned away here.
+fn may_be_glued(key: &str) -> bool {
+    let n = key.chars().count();
+    n >= 7
+        && key
+            .chars()
+            .skip(3)
+            .take(n.saturating_sub(6))
+            .any(|c| c == 'و')
 }
 
 #[cfg(test)]
@@ -149,19 +232,16 @@ mod tests {
     use super::*;
     use marsad_text::tokenize;
 
-    fn word(text: &str) -> Word<'_> {
-        Word {
-            text,
-            span: Span::new(0, text.len()),
-            kind: TokenKind::Word,
-            key: key(text),
-        }
+    fn word<'a>(text: &'a str, keys: &'a mut String) -> Word<'a> {
+        let tokens = tokenize(text);
+        words(text, &tokens, Kb::embedded(), keys)[0]
     }
 
     #[test]
     fn readings_offer_each_proclitic_layer() {
         let none = Vocabulary::default();
-        let keys: Vec<(usize, String)> = word("وبأرمينيا")
+        let mut buf = String::new();
+        let keys: Vec<(usize, &str)> = word("وبأرمينيا", &mut buf)
             .readings(&none)
             .into_iter()
             .map(|r| (r.skip, r.key))
@@ -169,12 +249,13 @@ mod tests {
         assert_eq!(
             keys,
             vec![
-                (0, "وبارمينيا".to_string()),
-                ("و".len(), "بارمينيا".to_string()),
-                ("وب".len(), "ارمينيا".to_string())
+                (0, "وبارمينيا"),
+                ("و".len(), "بارمينيا"),
+                ("وب".len(), "ارمينيا")
             ]
         );
-        let r = word("للأمم").readings(&none);
+        let mut buf = String::new();
+        let r = word("للأمم", &mut buf).readings(&none);
         let contracted = r.iter().find(|r| r.restored).expect("لل reading");
         assert_eq!(contracted.key, "الامم");
         assert_eq!(&"للأمم"[contracted.skip..], "لأمم");
@@ -183,8 +264,13 @@ mod tests {
     #[test]
     fn a_frequent_word_keeps_its_first_letter() {
         let vocab = Vocabulary::embedded();
-        assert!(word("وزيرا").readings(vocab).iter().all(|r| r.skip == 0));
-        assert!(word("وأرمينيا")
+        let mut buf = String::new();
+        assert!(word("وزيرا", &mut buf)
+            .readings(vocab)
+            .iter()
+            .all(|r| r.skip == 0));
+        let mut buf = String::new();
+        assert!(word("وأرمينيا", &mut buf)
             .readings(vocab)
             .iter()
             .any(|r| r.key == "ارمينيا"));
@@ -199,7 +285,8 @@ mod tests {
     fn glued_countries_are_cut() {
         let kb = Kb::embedded();
         let body = "بين أذربيجانوأرمينيا";
-        let ws = words(body, &tokenize(body), kb);
+        let mut keys = String::new();
+        let ws = words(body, &tokenize(body), kb, &mut keys);
         let texts: Vec<&str> = ws.iter().map(|w| w.text).collect();
         assert_eq!(texts, vec!["بين", "أذربيجان", "و", "أرمينيا"]);
     }
