@@ -26,6 +26,10 @@ pub struct Global {
         default_value = "marsad-data"
     )]
     pub data: PathBuf,
+    /// The store: a PostgreSQL URL (`postgres://user@host/db`) or a data directory.
+    /// Default: the embedded SQLite store in the --data directory.
+    #[arg(long, global = true, env = "MARSAD_STORE")]
+    pub store: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,6 +58,8 @@ pub enum Command {
     Reindex,
     /// Export events and claims (JSON, CSV close to ACLED's columns, or GeoJSON).
     Export(ExportArgs),
+    /// Read queued articles and group stories, as one of many workers on a shared store.
+    Worker(WorkerArgs),
     /// Rebuild a trained model or derived data file from the shared data sets.
     Train(TrainArgs),
 }
@@ -206,4 +212,20 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// Unique among live workers; default `host:pid`.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Articles per claim.
+    #[arg(long, default_value_t = 50)]
+    pub batch: usize,
+    /// Seconds a claimed batch stays this worker's before it returns to the queue.
+    #[arg(long, default_value_t = 300)]
+    pub lease_secs: u64,
+    /// Stop when the queue is empty instead of waiting for more.
+    #[arg(long)]
+    pub exit_when_idle: bool,
 }

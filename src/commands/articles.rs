@@ -1,15 +1,15 @@
 //! `marsad articles` and `marsad show`.
 
 use super::open_store;
+use crate::cli::Global;
 use crate::cli::{ListArgs, ShowArgs};
 use crate::output::clip;
 use anyhow::{bail, Result};
 use marsad_store::{ArticleQuery, Store};
-use std::path::Path;
 use std::process::ExitCode;
 
-pub fn list(data: &Path, args: &ListArgs) -> Result<ExitCode> {
-    let store = open_store(data)?;
+pub fn list(g: &Global, args: &ListArgs) -> Result<ExitCode> {
+    let store = open_store(g)?;
     let rows = store.articles(&ArticleQuery {
         limit: args.limit,
         offset: args.offset,
@@ -34,9 +34,9 @@ pub fn list(data: &Path, args: &ListArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn show(data: &Path, args: &ShowArgs) -> Result<ExitCode> {
-    let store = open_store(data)?;
-    let Some(article) = find_article(&store, &args.id)? else {
+pub fn show(g: &Global, args: &ShowArgs) -> Result<ExitCode> {
+    let store = open_store(g)?;
+    let Some(article) = find_article(&*store, &args.id)? else {
         bail!("no stored article has the id {}", args.id);
     };
     if args.json {
@@ -101,9 +101,9 @@ pub fn find_article(store: &dyn Store, id: &str) -> Result<Option<marsad_model::
 }
 
 /// `marsad read ID`: the article with every annotation marked and listed with its span.
-pub fn read(data: &Path, args: &ShowArgs) -> Result<ExitCode> {
-    let store = open_store(data)?;
-    let Some(article) = find_article(&store, &args.id)? else {
+pub fn read(g: &Global, args: &ShowArgs) -> Result<ExitCode> {
+    let store = open_store(g)?;
+    let Some(article) = find_article(&*store, &args.id)? else {
         bail!("no stored article has the id {}", args.id);
     };
     let Some(analysis) = store.analysis(&article.id)? else {

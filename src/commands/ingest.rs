@@ -2,18 +2,18 @@
 //! connect).
 
 use super::open_store;
+use crate::cli::Global;
 use crate::cli::IngestArgs;
 use crate::output::progress;
 use crate::pipeline::{self, Ingester};
 use anyhow::Result;
 use marsad_ingest::Options;
 use marsad_store::Store;
-use std::path::Path;
 use std::process::ExitCode;
 
-pub fn ingest(data: &Path, args: &IngestArgs, whole_job: bool) -> Result<ExitCode> {
-    let mut store = open_store(data)?;
-    let summary = ingest_into(&mut store, args)?;
+pub fn ingest(g: &Global, args: &IngestArgs, whole_job: bool) -> Result<ExitCode> {
+    let mut store = open_store(g)?;
+    let summary = ingest_into(&mut *store, args)?;
     if !whole_job {
         if args.json {
             println!("{}", serde_json::to_string_pretty(&summary)?);
@@ -24,11 +24,11 @@ pub fn ingest(data: &Path, args: &IngestArgs, whole_job: bool) -> Result<ExitCod
     }
     let bar = progress(args.json);
     bar.set_message("reading");
-    let read = pipeline::read_unread(&mut store, args.batch, &mut |s| {
+    let read = pipeline::read_unread(&mut *store, args.batch, &mut |s| {
         bar.set_position(s.read);
     })?;
     bar.set_message("grouping into stories");
-    let connect = pipeline::connect(&mut store)?;
+    let connect = pipeline::connect(&mut *store)?;
     bar.finish_and_clear();
     if args.json {
         let out = serde_json::json!({ "ingest": summary, "read": read, "connect": connect });
@@ -48,7 +48,7 @@ pub fn ingest(data: &Path, args: &IngestArgs, whole_job: bool) -> Result<ExitCod
             "connect: {} articles in {} stories ({} with several articles)",
             connect.articles, connect.stories, connect.multi_article_stories
         );
-        println!("see them with: marsad --data {} stories", data.display());
+        println!("see them with: marsad --data {} stories", g.data.display());
     }
     Ok(exit_code(summary.errors))
 }

@@ -1,36 +1,36 @@
 //! `marsad serve`, `search`, `reindex`, `export`: the views, all reading from the store.
 
 use super::open_store;
+use crate::cli::Global;
 use crate::cli::{ExportArgs, SearchArgs, ServeArgs};
 use anyhow::{bail, Context, Result};
 use marsad_server::{ExportFormat, SearchQuery};
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
-pub fn serve(data: &Path, args: &ServeArgs) -> Result<ExitCode> {
-    let store = open_store(data)?;
+pub fn serve(g: &Global, args: &ServeArgs) -> Result<ExitCode> {
+    let store = open_store(g)?;
     eprintln!(
         "marsad: serving {} on http://{}/",
-        data.display(),
+        g.data.display(),
         args.addr
     );
-    marsad_server::serve_blocking(Box::new(store), data.to_path_buf(), args.addr)
+    marsad_server::serve_blocking(store, g.data.clone(), args.addr)
         .context("running the server")?;
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn reindex(data: &Path) -> Result<ExitCode> {
-    let store = open_store(data)?;
-    let index = marsad_server::reindex(&store, &marsad_server::index_dir(data))
+pub fn reindex(g: &Global) -> Result<ExitCode> {
+    let store = open_store(g)?;
+    let index = marsad_server::reindex(&*store, &marsad_server::index_dir(&g.data))
         .context("rebuilding the search index")?;
     println!("search index rebuilt: {} articles", index.num_docs());
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn search(data: &Path, args: &SearchArgs) -> Result<ExitCode> {
-    let store = open_store(data)?;
-    let index = marsad_server::open_or_rebuild(&store, &marsad_server::index_dir(data))
+pub fn search(g: &Global, args: &SearchArgs) -> Result<ExitCode> {
+    let store = open_store(g)?;
+    let index = marsad_server::open_or_rebuild(&*store, &marsad_server::index_dir(&g.data))
         .context("opening the search index")?;
     let hits = index.search(&SearchQuery {
         q: args.query.join(" "),
@@ -76,26 +76,26 @@ fn terminal_snippet(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-pub fn export(data: &Path, args: &ExportArgs) -> Result<ExitCode> {
+pub fn export(g: &Global, args: &ExportArgs) -> Result<ExitCode> {
     let Some(format) = ExportFormat::parse(&args.format) else {
         bail!(
             "unknown export format {:?}: use json, csv or geojson",
             args.format
         );
     };
-    let store = open_store(data)?;
+    let store = open_store(g)?;
     match &args.output {
         Some(path) => {
             let mut file = std::io::BufWriter::new(
                 std::fs::File::create(path)
                     .with_context(|| format!("creating {}", path.display()))?,
             );
-            marsad_server::export(&store, format, args.story.as_deref(), &mut file)?;
+            marsad_server::export(&*store, format, args.story.as_deref(), &mut file)?;
             file.flush()?;
         }
         None => {
             let mut out = std::io::stdout().lock();
-            marsad_server::export(&store, format, args.story.as_deref(), &mut out)?;
+            marsad_server::export(&*store, format, args.story.as_deref(), &mut out)?;
             out.flush()?;
         }
     }

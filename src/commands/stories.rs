@@ -1,16 +1,16 @@
 //! `marsad stories` and `marsad story`: what the connect stage made, for a terminal.
 
 use super::open_store;
+use crate::cli::Global;
 use crate::cli::{ListArgs, ShowArgs};
 use crate::output::clip;
 use anyhow::{bail, Result};
 use marsad_model::{Fact, Story};
 use marsad_store::{Store, StoryQuery};
-use std::path::Path;
 use std::process::ExitCode;
 
-pub fn list(data: &Path, args: &ListArgs) -> Result<ExitCode> {
-    let store = open_store(data)?;
+pub fn list(g: &Global, args: &ListArgs) -> Result<ExitCode> {
+    let store = open_store(g)?;
     let stories = store.stories(&StoryQuery {
         limit: args.limit,
         offset: args.offset,
@@ -50,9 +50,9 @@ pub fn list(data: &Path, args: &ListArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn show(data: &Path, args: &ShowArgs) -> Result<ExitCode> {
-    let store = open_store(data)?;
-    let Some(story) = find_story(&store, &args.id)? else {
+pub fn show(g: &Global, args: &ShowArgs) -> Result<ExitCode> {
+    let store = open_store(g)?;
+    let Some(story) = find_story(&*store, &args.id)? else {
         bail!("no story has the id {}", args.id);
     };
     if args.json {
