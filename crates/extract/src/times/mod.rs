@@ -70,9 +70,14 @@ fn publication_date(published: &str) -> Option<NaiveDate> {
 /// `published` (ISO 8601 date or date-time, possibly with an offset). With `None`,
 /// expressions that need an anchor are skipped (see the module documentation).
 pub fn extract_times(body: &str, published: Option<&str>) -> Vec<TimeExpr> {
+    extract_times_keyed(body, &Keyed::new(body), published)
+}
+
+/// [`extract_times`] on a body already keyed (`Keyed::new(body)`), for a reader that
+/// keys the body once for several stages.
+pub fn extract_times_keyed(body: &str, keyed: &Keyed, published: Option<&str>) -> Vec<TimeExpr> {
     let published = published.and_then(publication_date);
-    let keyed = Keyed::new(body);
-    let toks = tokens::tokenise(&keyed, body);
+    let toks = tokens::tokenise(keyed, body);
     let hits = scan::scan(&toks);
 
     let mut last_year = None;

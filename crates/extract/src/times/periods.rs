@@ -288,11 +288,13 @@ pub(crate) fn year(toks: &[Tok], i: usize) -> Option<Hit> {
     })
 }
 
-const SEASONS: &[(&str, &str)] = &[
-    ("خريف", "FA"),
-    ("ربيع", "SP"),
-    ("صيف", "SU"),
-    ("شتاء", "WI"),
+/// (season, season with the article, code): the definite forms are written out so the
+/// matcher, which runs on every number and start word, allocates nothing.
+const SEASONS: &[(&str, &str, &str)] = &[
+    ("خريف", "الخريف", "FA"),
+    ("ربيع", "الربيع", "SP"),
+    ("صيف", "الصيف", "SU"),
+    ("شتاء", "الشتاء", "WI"),
 ];
 
 /// خريف 2020، صيف العام الماضي، الشتاء الماضي، هذا الصيف.
@@ -305,7 +307,7 @@ pub(crate) fn season(toks: &[Tok], i: usize) -> Option<Hit> {
         j += 1;
     }
     let t = toks.get(j)?;
-    for &(word, code) in SEASONS {
+    for &(word, definite, code) in SEASONS {
         if let Some(c) = t.word(word) {
             let (year, next) = year_after(toks, j + 1)?;
             return hit(
@@ -319,8 +321,7 @@ pub(crate) fn season(toks: &[Tok], i: usize) -> Option<Hit> {
                 },
             );
         }
-        let definite = format!("ال{word}");
-        if let Some(c) = t.word(&definite) {
+        if let Some(c) = t.word(definite) {
             let w = if this {
                 Which::This
             } else {
