@@ -32,7 +32,11 @@ fn tag_all(model: &NerModel, docs: &[Vec<&str>]) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let model = NerModel::embedded();
+    // NER_MODEL=path compares a freshly trained model without rebuilding the crate.
+    let loaded = std::env::var("NER_MODEL")
+        .ok()
+        .map(|p| NerModel::load(Path::new(&p)).expect("NER_MODEL file"));
+    let model = loaded.as_ref().unwrap_or_else(|| NerModel::embedded());
     let texts = articles(1000);
     let docs: Vec<Vec<&str>> = texts.iter().map(|t| split_tokens(t)).collect();
     let tokens: usize = docs.iter().map(Vec::len).sum();

@@ -3,7 +3,9 @@
 //! `cargo run --release -p marsad-extract --example train_ner [-- OUT.bin]`
 //! Reads the shared data next to the repository (`../shared/data`) and `data/ner/`.
 
-use marsad_extract::ner::{dev_split, read_conll, train, TrainConfig};
+use marsad_extract::ner::{
+    dev_split, read_conll, sentences, split_tokens, train, NerModel, TrainConfig,
+};
 use std::path::{Path, PathBuf};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -13,6 +15,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("data/models/ner.bin"));
+    if let Ok(model) = std::env::var("NER_SPEED") {
+        return speed(Path::new(&model), &shared);
+    }
     let mut cfg = TrainConfig::standard(&shared, &root.join("data"));
     if let Ok(e) = std::env::var("NER_EPOCHS") {
         cfg.epochs = e.parse()?;
@@ -34,6 +39,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if std::env::var("NER_WITH_AQMAR").is_ok() {
         cfg.extra = vec![shared.join("ner/AQMAR_wikipedia_all.conll")];
+    }
+    if let Ok(b) = std::env::var("NER_BITS") {
+        cfg.hash_bits = b.parse()?;
     }
     if let Ok(w) = std::env::var("NER_WINDOW") {
         cfg.context_window = w.parse()?;
@@ -64,5 +72,49 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let json = out.with_extension("report.json");
     std::fs::write(&json, serde_json::to_string_pretty(&report)?)?;
     eprintln!("wrote {} and {}", out.display(), json.display());
+    Ok(())
+}
+
+/// `NER_SPEED=model.bin`: tokens tagged per second of this thread's CPU time (the shared
+/// machine's load makes wall-clock benchmarks noisy), on 1,000 ANT corpus articles.
+fn speed(model: &Path, shared: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::BufRead;
+    let model = NerModel::load(model)?;
+    let file = std::fs::File::open(shared.join("news/antcorpus_multisource_shared.jsonl.gz"))?;
+    let texts: Vec<String> = std::io::BufReader::new(flate2::read::GzDecoder::new(file))
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(&l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .take(1000)
+        .collect();
+    let docs: Vec<Vec<&str>> = texts.iter().map(|t| split_tokens(t)).collect();
+    let tokens: usize = docs.iter().map(Vec::len).sum();
+    let cpu = || -> Result<f64, Box<dyn std::error::Error>> {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat")?;
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        let ticks: f64 = fields[11].parse::<f64>()? + fields[12].parse::<f64>()?;
+        Ok(ticks / 100.0)
+    };
+    let (start, rounds) = (cpu()?, 10);
+    let mut entities = 0;
+    for _ in 0..rounds {
+        for toks in &docs {
+            for s in sentences(toks) {
+                entities += model.entities(s).len();
+            }
+        }
+    }
+    let secs = cpu()? - start;
+    println!(
+        "{} tokens x {rounds} in {secs:.2} s CPU: {:.0} tokens/s ({entities} entities)",
+        tokens,
+        (tokens * rounds) as f64 / secs
+    );
     Ok(())
 }

@@ -114,3 +114,37 @@ fn emit_counts(emit: &mut impl FnMut(u64, u64), template: u64, others: &[i32; T]
     let class = Tag::from_index(best).class().map_or(0, |c| c as u64 + 1);
     emit(template + 1, mix(class, own.index() as u64));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_sees_its_other_occurrences_but_not_itself() {
+        let mut doc = Occurrences::default();
+        // "Likud" tagged ORG in one sentence, O in another, then a sentence to tag.
+        doc.add(&[7, 8], &[Tag::BOrg, Tag::IOrg], 1);
+        doc.add(&[7], &[Tag::O], 1);
+        doc.add(&[7, 9], &[Tag::O, Tag::O], 1);
+        let others = doc.others(7, Tag::O);
+        assert_eq!(others[Tag::BOrg.index()], 1);
+        assert_eq!(others[Tag::O.index()], 1);
+        assert_eq!(doc.others(pair_key(7, 8), Tag::O)[Tag::BOrg.index()], 1);
+        doc.add(&[7, 8], &[Tag::BOrg, Tag::IOrg], -1);
+        assert_eq!(doc.others(7, Tag::O)[Tag::BOrg.index()], 0);
+    }
+
+    #[test]
+    fn context_features_depend_on_other_occurrences() {
+        let mut doc = Occurrences::default();
+        doc.add(&[7, 9], &[Tag::O, Tag::O], 1);
+        let mut alone = Features::default();
+        extract(&[7, 9], &[Tag::O, Tag::O], &doc, 44, &mut alone);
+        doc.add(&[7], &[Tag::BPers], 1);
+        let mut seen = Features::default();
+        extract(&[7, 9], &[Tag::O, Tag::O], &doc, 44, &mut seen);
+        assert_eq!(alone.len(), 2);
+        assert_ne!(alone.of(0), seen.of(0));
+        assert_eq!(alone.of(1), seen.of(1));
+    }
+}

@@ -6,7 +6,7 @@
 use super::clusters::{ClusterMap, LEVELS};
 use super::features::Resources;
 use super::lexicon::Lexicon;
-use super::model::{NerModel, ROW};
+use super::model::NerModel;
 use super::tag::Tag;
 use super::NerError;
 use flate2::read::ZlibDecoder;
@@ -52,17 +52,18 @@ pub(crate) fn to_bytes(m: &NerModel) -> Result<Vec<u8>, NerError> {
             p.extend_from_slice(&x.to_le_bytes());
         }
     }
-    let rows: Vec<(usize, &[i16])> = m
-        .weights
-        .chunks_exact(ROW)
-        .enumerate()
-        .filter(|(_, r)| r.iter().any(|&x| x != 0))
-        .collect();
-    p.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    for (i, r) in rows {
-        p.extend_from_slice(&(i as u32).to_le_bytes());
-        for x in r {
-            p.extend_from_slice(&x.to_le_bytes());
+    for weights in &m.weights {
+        let rows: Vec<(usize, &[i16])> = weights
+            .chunks_exact(T)
+            .enumerate()
+            .filter(|(_, r)| r.iter().any(|&x| x != 0))
+            .collect();
+        p.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (i, r) in rows {
+            p.extend_from_slice(&(i as u32).to_le_bytes());
+            for x in r {
+                p.extend_from_slice(&x.to_le_bytes());
+            }
         }
     }
     let mut out = MAGIC.to_vec();
@@ -143,14 +144,16 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> Result<NerModel, NerError> {
         clusters.insert(k, v);
     }
     let rows = 1usize << bits;
-    let mut weights = vec![0i16; rows * ROW];
-    for _ in 0..r.u32()? {
-        let i = r.u32()? as usize;
-        let row = weights
-            .get_mut(i * ROW..(i + 1) * ROW)
-            .ok_or_else(|| NerError::Format(format!("weight row {i} out of range")))?;
-        for x in row.iter_mut() {
-            *x = r.i16()?;
+    let mut weights = [vec![0i16; rows * T], vec![0i16; rows * T]];
+    for table in weights.iter_mut() {
+        for _ in 0..r.u32()? {
+            let i = r.u32()? as usize;
+            let row = table
+                .get_mut(i * T..(i + 1) * T)
+                .ok_or_else(|| NerError::Format(format!("weight row {i} out of range")))?;
+            for x in row.iter_mut() {
+                *x = r.i16()?;
+            }
         }
     }
     if !r.0.is_empty() {

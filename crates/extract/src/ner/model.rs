@@ -6,8 +6,6 @@ use super::tag::Tag;
 use std::cell::RefCell;
 
 const T: usize = Tag::COUNT;
-/// Weights per row: the first pass's `T`, then the second pass's `T`.
-pub(crate) const ROW: usize = 2 * T;
 /// Row of `transitions` used for the sentence start.
 pub(crate) const START: usize = T;
 
@@ -19,8 +17,9 @@ pub(crate) type Transitions = [[f32; T]; T + 1];
 #[derive(Debug, Clone, PartialEq)]
 pub struct NerModel {
     pub(crate) resources: Resources,
-    /// `2^bits` rows of `ROW` weights, quantised: real weight = value × `scale[pass]`.
-    pub(crate) weights: Vec<i16>,
+    /// Per pass, `2^bits` rows of `Tag::COUNT` weights, quantised: real weight = value ×
+    /// `scale[pass]`. Kept apart so that `tag` reads only the first pass's table.
+    pub(crate) weights: [Vec<i16>; 2],
     pub(crate) scale: [f32; 2],
     /// Per pass, `transitions[prev][tag]`, `prev == START` at the sentence start.
     pub(crate) transitions: [Transitions; 2],
@@ -55,7 +54,7 @@ impl NerModel {
         BUFFERS.with(|cell| {
             let b = &mut *cell.borrow_mut();
             self.resources.extract(tokens, &mut b.scratch, &mut b.feats);
-            self.first_emissions(&b.feats, &mut b.first);
+            self.pass_emissions(0, &b.feats, &mut b.first);
             viterbi(&b.first, &self.transitions[0])
         })
     }
@@ -94,7 +93,8 @@ impl NerModel {
     fn first_pass(&self, tokens: &[&str], b: &mut Buffers) -> FirstPass {
         self.resources.extract(tokens, &mut b.scratch, &mut b.feats);
         let mut second = Vec::with_capacity(tokens.len() * T);
-        self.emissions(&b.feats, &mut b.first, &mut second);
+        self.pass_emissions(0, &b.feats, &mut b.first);
+        self.pass_emissions(1, &b.feats, &mut second);
         FirstPass {
             stems: b.scratch.stems().collect(),
             tags: viterbi(&b.first, &self.transitions[0]),
@@ -112,66 +112,43 @@ impl NerModel {
         context::extract(stems, tags, &b.doc, self.resources.shift(), &mut b.feats);
         b.first.clear();
         b.first.extend_from_slice(second);
-        let scale = self.scale[1];
-        for i in 0..b.feats.len() {
-            let mut acc = [0i32; T];
-            for &f in b.feats.of(i) {
-                let row = f as usize * ROW + T;
-                if let Some(w) = self.weights.get(row..row + T) {
-                    for (a, &x) in acc.iter_mut().zip(w) {
-                        *a += x as i32;
-                    }
-                }
-            }
-            for (e, a) in b.first[i * T..(i + 1) * T].iter_mut().zip(acc) {
-                *e += a as f32 * scale;
-            }
+        let mut ctx = Vec::with_capacity(second.len());
+        self.pass_emissions(1, &b.feats, &mut ctx);
+        for (e, c) in b.first.iter_mut().zip(&ctx) {
+            *e += c;
         }
         viterbi(&b.first, &self.transitions[1])
     }
 
-    fn first_emissions(&self, feats: &Features, out: &mut Vec<f32>) {
+    /// Emission scores of one pass's table for every token of `feats`.
+    fn pass_emissions(&self, pass: usize, feats: &Features, out: &mut Vec<f32>) {
         out.clear();
+        let weights = &self.weights[pass];
+        let scale = self.scale[pass];
         for i in 0..feats.len() {
             let mut acc = [0i32; T];
             for &f in feats.of(i) {
-                let row = f as usize * ROW;
-                if let Some(w) = self.weights.get(row..row + T) {
+                let row = f as usize * T;
+                if let Some(w) = weights.get(row..row + T) {
                     for (a, &x) in acc.iter_mut().zip(w) {
                         *a += x as i32;
                     }
                 }
             }
-            out.extend(acc.iter().map(|&a| a as f32 * self.scale[0]));
+            out.extend(acc.iter().map(|&a| a as f32 * scale));
         }
     }
 
-    /// First- and second-pass emission scores of the sentence features (one row read
-    /// serves both passes).
-    fn emissions(&self, feats: &Features, first: &mut Vec<f32>, second: &mut Vec<f32>) {
-        first.clear();
-        second.clear();
-        for i in 0..feats.len() {
-            let mut acc = [0i32; ROW];
-            for &f in feats.of(i) {
-                let row = f as usize * ROW;
-                if let Some(w) = self.weights.get(row..row + ROW) {
-                    for (a, &x) in acc.iter_mut().zip(w) {
-                        *a += x as i32;
-                    }
-                }
-            }
-            first.extend(acc[..T].iter().map(|&a| a as f32 * self.scale[0]));
-            second.extend(acc[T..].iter().map(|&a| a as f32 * self.scale[1]));
-        }
-    }
-
-    /// Number of weight rows with at least one non-zero weight (for reports).
+    /// Number of weight rows with a non-zero weight, both passes together (for reports).
     pub fn active_rows(&self) -> usize {
         self.weights
-            .chunks_exact(ROW)
-            .filter(|r| r.iter().any(|&x| x != 0))
-            .count()
+            .iter()
+            .map(|w| {
+                w.chunks_exact(T)
+                    .filter(|r| r.iter().any(|&x| x != 0))
+                    .count()
+            })
+            .sum()
     }
 }
 
@@ -182,34 +159,38 @@ pub(crate) fn viterbi(emissions: &[f32], transitions: &Transitions) -> Vec<Tag> 
     if n == 0 {
         return Vec::new();
     }
-    let mut score = vec![f32::NEG_INFINITY; n * T];
-    let mut back = vec![0u8; n * T];
-    for tag in Tag::ALL {
-        let t = tag.index();
-        if tag.may_follow(None) {
-            score[t] = emissions[t] + transitions[START][t];
+    // Forbidden moves get -inf once here instead of a check in the inner loop.
+    let mut trans = [[f32::NEG_INFINITY; T]; T + 1];
+    for (p, row) in trans.iter_mut().enumerate() {
+        let prev = (p < T).then(|| Tag::from_index(p));
+        for tag in Tag::ALL {
+            if tag.may_follow(prev) {
+                row[tag.index()] = transitions[p][tag.index()];
+            }
         }
+    }
+    let mut back = vec![0u8; n * T];
+    let mut score = [0f32; T];
+    for t in 0..T {
+        score[t] = emissions[t] + trans[START][t];
     }
     for i in 1..n {
-        for tag in Tag::ALL {
-            let t = tag.index();
-            let mut best = (f32::NEG_INFINITY, 0usize);
-            for prev in Tag::ALL {
-                let p = prev.index();
-                if !tag.may_follow(Some(prev)) {
-                    continue;
-                }
-                let s = score[(i - 1) * T + p] + transitions[p][t];
-                if s > best.0 {
-                    best = (s, p);
+        let mut next = [f32::NEG_INFINITY; T];
+        let em = &emissions[i * T..(i + 1) * T];
+        for t in 0..T {
+            let mut best = (f32::NEG_INFINITY, 0u8);
+            for (p, &s) in score.iter().enumerate() {
+                let v = s + trans[p][t];
+                if v > best.0 {
+                    best = (v, p as u8);
                 }
             }
-            score[i * T + t] = best.0 + emissions[i * T + t];
-            back[i * T + t] = best.1 as u8;
+            next[t] = best.0 + em[t];
+            back[i * T + t] = best.1;
         }
+        score = next;
     }
-    let last = &score[(n - 1) * T..];
-    let mut t = (0..T).fold(0, |b, t| if last[t] > last[b] { t } else { b });
+    let mut t = (0..T).fold(0, |b, t| if score[t] > score[b] { t } else { b });
     let mut tags = vec![Tag::O; n];
     for i in (0..n).rev() {
         tags[i] = Tag::from_index(t);

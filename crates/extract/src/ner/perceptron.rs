@@ -35,13 +35,16 @@ impl Learnt {
     }
 }
 
+/// Called after each epoch with (epoch, wrong sentences, averaged weights).
+pub(crate) type EpochReport<'a> = &'a mut dyn FnMut(usize, usize, &Learnt);
+
 /// Trains on `examples`; `after_epoch(epoch, wrong sentences, averaged weights)` is
 /// called after each epoch when given (averaging costs a pass over the weights).
 pub(crate) fn learn(
     examples: &[&Example],
     rows: usize,
     schedule: &Schedule,
-    mut after_epoch: Option<&mut dyn FnMut(usize, usize, &Learnt)>,
+    mut after_epoch: Option<EpochReport<'_>>,
 ) -> Learnt {
     let mut p = Perceptron::new(rows);
     let mut rng = SplitMix::new(schedule.seed);

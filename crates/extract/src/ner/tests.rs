@@ -51,6 +51,36 @@ fn tagging_is_well_formed_iob2_on_any_input() {
     }
 }
 
+#[test]
+fn tag_document_keeps_sentence_shapes_and_well_formed_tags() {
+    let text = [
+        "قال الرئيس الفرنسي إيمانويل ماكرون إن فرنسا عادت .",
+        "وأضاف ماكرون في باريس .",
+    ];
+    let sentences: Vec<Vec<&str>> = text.iter().map(|t| split_tokens(t)).collect();
+    let model = NerModel::embedded();
+    let tagged = model.tag_document(&sentences);
+    assert_eq!(tagged.len(), 2);
+    for (s, tags) in sentences.iter().zip(&tagged) {
+        assert_eq!(s.len(), tags.len());
+        assert!(tags
+            .iter()
+            .zip(std::iter::once(None).chain(tags.iter().map(Some)))
+            .all(|(t, p)| t.may_follow(p.copied())));
+    }
+    let names: Vec<String> = spans(&tagged[1])
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}",
+                sentences[1][s.start..s.end].join(" "),
+                s.class.as_str()
+            )
+        })
+        .collect();
+    assert_eq!(names, vec!["ماكرون PERS", "باريس LOC"]);
+}
+
 fn tiny_config(dir: &std::path::Path) -> TrainConfig {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let full =

@@ -5,7 +5,7 @@ use super::context::{self, Occurrences};
 use super::corpus::{dev_split, read_conll, Sentence};
 use super::features::{Features, Resources, Scratch};
 use super::lexicon::Lexicon;
-use super::model::{NerModel, ROW};
+use super::model::NerModel;
 use super::perceptron::{learn, Example, Learnt, Schedule};
 use super::score::{Scorer, Scores};
 use super::tag::{repair_iob2, EntityClass, Tag};
@@ -14,8 +14,6 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-const T: usize = Tag::COUNT;
 
 /// Everything that decides a trained model. The same config and data give the same model.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -246,8 +244,7 @@ pub fn train(
         in_domain.iter().map(|s| featurise(s, 1.0)).unzip();
     let (extra1, extra_stems): (Vec<Example>, Vec<Vec<u64>>) =
         extra.iter().map(|s| featurise(s, cfg.extra_weight)).unzip();
-    let (dev1, dev_stems): (Vec<Example>, Vec<Vec<u64>>) =
-        dev.iter().map(|s| featurise(s, 1.0)).unzip();
+    let dev1: Vec<Example> = dev.iter().map(|s| featurise(s, 1.0).0).collect();
 
     let rows = 1usize << resources.bits;
     let schedule = |salt: u64| Schedule {
@@ -309,7 +306,7 @@ pub fn train(
     let mut train2 = with_context(&train1, &train_stems, &train_tags, w, shift);
     train2.extend(with_context(&extra1, &extra_stems, &extra_tags, 0, shift));
     let all2: Vec<&Example> = train2.iter().collect();
-    let second = learn(&all2, rows, &schedule(0x5EC0_4D), None);
+    let second = learn(&all2, rows, &schedule(0x005E_C04D), None);
     progress("ner: second pass trained");
 
     let model = quantise(resources, &first, &second, cfg.prune_below);
@@ -322,7 +319,6 @@ pub fn train(
         alone.add(&s.tags, &model.tag(t));
         in_context.add(&s.tags, &ctx);
     }
-    let _ = dev_stems;
     let report = TrainReport {
         dev: alone.scores(),
         dev_in_context: in_context.scores(),
@@ -378,25 +374,20 @@ fn with_context(
     out
 }
 
-/// Drops tiny weights and stores the rest as i16 with one scale per pass, the two
-/// passes' weights of a feature side by side in one row.
+/// Drops tiny weights and stores the rest as i16 with one scale per pass.
 fn quantise(resources: Resources, first: &Learnt, second: &Learnt, prune_below: f32) -> NerModel {
-    let rows = first.w.len() / T;
-    let mut weights = vec![0i16; rows * ROW];
+    let mut weights = [vec![0i16; first.w.len()], vec![0i16; second.w.len()]];
     let mut scale = [1.0f32; 2];
     for (pass, l) in [first, second].into_iter().enumerate() {
         let max = l.w.iter().fold(0f32, |m, x| m.max(x.abs()));
         if max > 0.0 {
             scale[pass] = max / i16::MAX as f32;
         }
-        for (r, row) in l.w.chunks_exact(T).enumerate() {
-            for (t, &x) in row.iter().enumerate() {
-                if x.abs() >= prune_below {
-                    weights[r * ROW + pass * T + t] = (x / scale[pass])
-                        .round()
-                        .clamp(-(i16::MAX as f32), i16::MAX as f32)
-                        as i16;
-                }
+        for (q, &x) in weights[pass].iter_mut().zip(&l.w) {
+            if x.abs() >= prune_below {
+                *q = (x / scale[pass])
+                    .round()
+                    .clamp(-(i16::MAX as f32), i16::MAX as f32) as i16;
             }
         }
     }
