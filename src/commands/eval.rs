@@ -101,12 +101,16 @@ fn ner(conll: &Path, json: bool) -> Result<ExitCode> {
     let sentences =
         marsad_eval::conll::read(conll).with_context(|| format!("reading {}", conll.display()))?;
     let model = marsad_extract::ner::NerModel::embedded();
-    let predicted: Vec<Vec<String>> = sentences
+    // CoNLL files keep their sentences in article order, with no article boundaries:
+    // each sentence is tagged with its ±10 neighbours as the document it came from.
+    let tokens: Vec<Vec<&str>> = sentences
         .iter()
-        .map(|s| {
-            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            model.tag(&tokens).iter().map(|t| t.to_string()).collect()
-        })
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    let predicted: Vec<Vec<String>> = model
+        .tag_in_context(&tokens, 10)
+        .into_iter()
+        .map(|tags| tags.iter().map(|t| t.to_string()).collect())
         .collect();
     let report = marsad_eval::conll::score(&sentences, &predicted);
     if json {
