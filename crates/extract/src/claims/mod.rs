@@ -29,11 +29,16 @@ use source::Frame;
 pub fn extract_claims(cx: &Context) -> Vec<Claim> {
     let doc = Doc::new(cx);
     let frames = source::frames(&doc);
+    claims_in(&doc, &frames)
+}
+
+/// The claims of a document already read into words and speech frames.
+pub(crate) fn claims_in(doc: &Doc, frames: &[Frame]) -> Vec<Claim> {
     let mut out: Vec<(Claim, usize)> = Vec::new();
     for (s, r) in doc.sents.iter().enumerate() {
         let mut i = r.start;
         while i < r.end {
-            match claim_at(&doc, &frames, s, r.clone(), i, &out) {
+            match claim_at(doc, frames, s, r.clone(), i, &out) {
                 Some((c, last)) => {
                     out.push((c, last));
                     i = last + 1;
@@ -55,9 +60,6 @@ fn claim_at(
     before: &[(Claim, usize)],
 ) -> Option<(Claim, usize)> {
     let cx = doc.cx;
-    if cx.times.iter().any(|t| t.span.overlaps(&doc.toks[i].span)) {
-        return None;
-    }
     let (count, first, noun, v, vague) = match numbers::figure_at(doc, i) {
         Some(f) => {
             let (noun, v) = noun_after(doc, f.last, r.end)
@@ -66,10 +68,19 @@ fn claim_at(
             (f.count, f.first, noun, v, f.count.is_none())
         }
         None => {
-            let v = victim(doc.word(i)).filter(|v| v.dual)?;
+            // Only a dual noun counts by itself, and every dual ends in ان or ين.
+            let w = doc.word(i);
+            if !(w.ends_with("ان") || w.ends_with("ين")) {
+                return None;
+            }
+            let v = victim(w).filter(|v| v.dual)?;
             (Some(2), i, i, v, false)
         }
     };
+    // A figure inside a time expression is a date or a clock time.
+    if cx.times.iter().any(|t| t.span.overlaps(&doc.toks[i].span)) {
+        return None;
+    }
     let mut end = noun.max(first);
     // "7 من القتلى مدنيون": the loss noun first, then who they were.
     let mut victims = v.victims;

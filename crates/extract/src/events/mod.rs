@@ -11,15 +11,28 @@ mod lexicon;
 
 use crate::claims::doc::{stems, Doc};
 use crate::claims::source::{self, Frame};
-use crate::claims::{Context, Party};
+use crate::claims::{claims_in, Context, Party};
 use actors::{between, group_after, group_before, is_stop, mediator, partners, Found};
 use lexicon::{assault_mode, trigger_at, ACCUSATION};
-use marsad_model::{Actor, EntityType, Event, Place, Span};
+use marsad_model::{Actor, Claim, EntityType, Event, Place, Span};
 
 /// Every event the article reports, in text order.
 pub fn extract_events(cx: &Context) -> Vec<Event> {
     let doc = Doc::new(cx);
     let frames = source::frames(&doc);
+    events_in(&doc, &frames)
+}
+
+/// `extract_claims` and `extract_events` in one pass: the article is cut into words and its
+/// speech frames are found once, which is most of the cost of each.
+pub fn extract_claims_and_events(cx: &Context) -> (Vec<Claim>, Vec<Event>) {
+    let doc = Doc::new(cx);
+    let frames = source::frames(&doc);
+    (claims_in(&doc, &frames), events_in(&doc, &frames))
+}
+
+fn events_in(doc: &Doc, frames: &[Frame]) -> Vec<Event> {
+    let cx = doc.cx;
     let published = cx.published_date().map(String::from);
     let mut out: Vec<Event> = Vec::new();
     let mut last_date = published.clone();
@@ -40,7 +53,7 @@ pub fn extract_events(cx: &Context) -> Vec<Event> {
             if doc.toks[i].paren {
                 continue;
             }
-            let Some((tr, nominal)) = trigger_at(&doc, i, r.end) else {
+            let Some((tr, nominal)) = trigger_at(doc, i, r.end) else {
                 continue;
             };
             let repeat = here.iter().any(|(e, at)| e.kind == tr.kind && i <= at + 4);
@@ -52,19 +65,19 @@ pub fn extract_events(cx: &Context) -> Vec<Event> {
                 continue;
             }
             let found = if tr.mode == Some("ceasefire") {
-                match ceasefire_actors(&doc, i, r.clone()) {
+                match ceasefire_actors(doc, i, r.clone()) {
                     Some(f) => f,
                     None => continue,
                 }
             } else {
                 actors_of(
-                    &doc,
+                    doc,
                     tr.kind,
                     i,
                     nominal,
                     r.clone(),
                     &in_sentence,
-                    &frames,
+                    frames,
                     &here,
                 )
             };
@@ -76,7 +89,7 @@ pub fn extract_events(cx: &Context) -> Vec<Event> {
                 tr.mode
             };
             let mediator = matches!(tr.kind, "RETREAT" | "CONSULT" | "AGREE")
-                .then(|| mediator(&doc, r.start, r.end))
+                .then(|| mediator(doc, r.start, r.end))
                 .flatten();
             let ev = Event {
                 span: doc.toks[i].span,
@@ -86,13 +99,13 @@ pub fn extract_events(cx: &Context) -> Vec<Event> {
                 actors: found.into_iter().map(actor).collect(),
                 target: target.map(actor),
                 mediator: mediator.map(actor),
-                date: date_near(&doc, i, r.clone()).or_else(|| default_date.clone()),
-                location: place_near(&doc, i, r.clone()),
+                date: date_near(doc, i, r.clone()).or_else(|| default_date.clone()),
+                location: place_near(doc, i, r.clone()),
                 background: false,
             };
             here.push((ev, i));
         }
-        accusations(&doc, &in_sentence, r.clone(), &mut here, &default_date, s);
+        accusations(doc, &in_sentence, r.clone(), &mut here, &default_date, s);
         if let Some((e, _)) = here.last() {
             last_date = e.date.clone();
         } else if !continues {
