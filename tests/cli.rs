@@ -237,10 +237,13 @@ fn killed_ingest_resumes_without_duplicates() {
         partial < total_clean,
         "the ingest finished before it was killed"
     );
+    let clean_repeats = full["repeats"].as_u64().unwrap();
     assert_eq!(
-        repeats, partial,
+        repeats,
+        partial + clean_repeats,
         "what the killed run committed is kept, whole"
     );
+    assert_eq!(stored + partial, total_clean, "the rest is stored once");
     let rows = json(&marsad(
         dir.path(),
         &["articles", "--json", "--limit", "100000"],
