@@ -97,7 +97,8 @@ fn claim_at(
         start_tok -= 1;
     }
     let source = source_of(frames, s, first);
-    let side = side_of(doc, noun.max(first), r.end, &v, &source, &mut end);
+    let lead = (start_tok < q_first).then_some(start_tok);
+    let side = side_of(doc, (noun.max(first), lead), r.end, &v, &source, &mut end);
     let span = Span::new(doc.toks[start_tok].span.start, doc.toks[end].span.end);
     let claim = Claim {
         span,
@@ -144,20 +145,29 @@ fn people_of(doc: &Doc, last: usize, end: usize) -> Option<(usize, Victim)> {
 
 /// "ارتفعت حصيلة القتلى إلى 41": the noun comes before the figure.
 fn toll_noun(doc: &Doc, first: usize, lo: usize) -> Option<(usize, Victim)> {
-    let from = first.saturating_sub(5).max(lo);
-    let at = (from..first).find(|&j| {
+    let from = first.saturating_sub(12).max(lo);
+    let at = (from..first).rev().find(|&j| {
         stems(doc.word(j))
             .iter()
             .any(|s| *s == "حصيله" || *s == "عدد")
     })?;
     let j = at + 1;
-    (j < first)
-        .then(|| {
-            victim(doc.word(j))
-                .filter(|v| v.kind.is_some())
-                .map(|v| (j, v))
-        })
-        .flatten()
+    let v = (j < first)
+        .then(|| victim(doc.word(j)).filter(|v| v.kind.is_some()))
+        .flatten()?;
+    // Further away, the toll must be what rises to or reaches the figure (ارتفعت حصيلة القتلى
+    // جراء الفيضانات إلى 230), with no other figure in between.
+    if first - j > 4 {
+        let reaches = (first.saturating_sub(3).max(j + 1)..first).any(|k| {
+            stems(doc.word(k))
+                .iter()
+                .any(|s| matches!(*s, "الي" | "بلغ" | "بلغت" | "ليبلغ" | "لتبلغ"))
+        });
+        if !reaches || (j + 1..first).any(|k| figure_at(doc, k).is_some()) {
+            return None;
+        }
+    }
+    Some((j, v))
 }
 
 fn qualifier(
@@ -261,10 +271,10 @@ fn source_of(frames: &[Frame], s: usize, first: usize) -> ClaimSource {
 }
 
 /// The party the victims belong to: a nationality adjective or "لـ/من + name" after the
-/// noun, or the speaker's own side for a possessive (جنودها).
+/// noun, or the speaker's own side for a possessive (جنودها) or for a state's own soldiers.
 fn side_of(
     doc: &Doc,
-    noun: usize,
+    (noun, lead): (usize, Option<usize>),
     lim: usize,
     v: &Victim,
     source: &ClaimSource,
@@ -294,5 +304,46 @@ fn side_of(
             }
         }
     }
-    None
+    own_soldiers(doc, noun, lead, source)
+}
+
+/// Soldiers with no nationality, in a state's own announcement (أعلنت وزارة الدفاع مقتل 50
+/// عسكريا): a state names the enemy's dead by their nationality (جنديا أرمينيا) and its own
+/// without one. Only regular soldiers and officers: fighters and gunmen (مقاتل، مسلح، عنصر)
+/// are as often the enemy's, and an international body (its side is itself) has no army.
+/// A verb before the figure may have the state as its agent (قتلت قواتنا 30 جنديا): only a
+/// death or wound named as a noun (مقتل، مصرع، إصابة) or told after the soldiers is theirs.
+fn own_soldiers(
+    doc: &Doc,
+    noun: usize,
+    lead: Option<usize>,
+    source: &ClaimSource,
+) -> Option<String> {
+    let suffered = lead.is_none_or(|l| {
+        stems(doc.word(l))
+            .iter()
+            .any(|s| matches!(*s, "مقتل" | "مصرع" | "استشهاد" | "وفاه" | "سقوط" | "اصابه"))
+    });
+    let regular = stems(doc.word(noun)).iter().any(|s| {
+        matches!(
+            *s,
+            "جندي"
+                | "جنديا"
+                | "جنود"
+                | "عسكري"
+                | "عسكريا"
+                | "عسكريين"
+                | "عسكريون"
+                | "ضابط"
+                | "ضابطا"
+                | "ضباط"
+        )
+    });
+    let side = source.side.as_ref()?;
+    let id = source.entity.as_deref()?;
+    let international = doc
+        .cx
+        .entity(id)
+        .is_some_and(|e| e.kind == marsad_model::EntityType::Organisation && &e.label == side);
+    (suffered && regular && !international).then(|| side.clone())
 }

@@ -155,6 +155,11 @@ fn actors_of(
     all_frames: &[Frame],
     before: &[(Event, usize)],
 ) -> Actors {
+    if kind == "ASSAULT" && nominal {
+        if let Some(found) = passive(doc, i, r.clone()) {
+            return found;
+        }
+    }
     let symmetric = matches!(kind, "ASSAULT" | "CONSULT" | "AGREE" | "RETREAT" | "ACCUSE");
     let mut group = if symmetric {
         between(doc, i, r.end, 4)
@@ -227,6 +232,33 @@ fn actors_of(
         target_after(doc, last, r.end, &ps)
     };
     (ps, target)
+}
+
+/// "تعرضت مواقع الجيش للقصف (من قبل X)": what تعرّض has for subject is the target; the
+/// attacker is only who "من قبل / من جانب / من طرف / على يد" names after it, else nobody —
+/// not the speaker, who is usually the one attacked.
+fn passive(doc: &Doc, i: usize, r: std::ops::Range<usize>) -> Option<Actors> {
+    let lo = i.saturating_sub(12).max(r.start);
+    let at = (lo..i).rev().find(|&j| {
+        stems(doc.word(j))
+            .iter()
+            .any(|s| s.starts_with("تعرض") || s.starts_with("يتعرض") || s.starts_with("تتعرض"))
+    })?;
+    let target = (at + 1..i).find_map(|j| {
+        actors::parties_at(doc, j, at + 1)
+            .into_iter()
+            .next()
+            .map(|f| f.party)
+    });
+    let by = (i + 1..r.end.min(i + 14)).find(|&j| {
+        matches!(
+            (doc.word(j - 1), doc.word(j)),
+            ("من", "قبل" | "جانب" | "طرف") | ("علي", "يد" | "ايدي")
+        )
+    });
+    let attackers = by.map_or_else(Vec::new, |k| parties(group_after(doc, k, r.end, 5)));
+    let target = target.filter(|t| !attackers.iter().any(|a| a.side == t.side));
+    Some((attackers, target))
 }
 
 /// A ceasefire is an event only when agreed, declared or signed; its parties are who reached
