@@ -32,6 +32,10 @@ pub(crate) fn class(c: char) -> Class {
             _ => Class::Invisible,
         };
     }
+    // The letters that make up most of a body, before the long match.
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
+        return Class::Arabic;
+    }
     match c {
         '\u{064B}'..='\u{065F}'
         | '\u{0670}'

@@ -52,6 +52,11 @@ impl Splitter<'_, '_> {
         let mut i = 0;
         while let Some(c) = text[i..].chars().next() {
             let next = i + c.len_utf8();
+            // Inside a sentence and outside quotes, a letter changes nothing.
+            if self.start.is_some() && self.depth == 0 && matches!(c, '\u{0621}'..='\u{064A}') {
+                i = next;
+                continue;
+            }
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}') {
                 self.close(i);
                 self.depth = 0;
