@@ -153,6 +153,26 @@ impl<'c, 'a> Doc<'c, 'a> {
         ms.get(j).filter(|m| m.span.start < t.span.end)
     }
 
+    /// Whether word `i` is part of a name (الدعم in قوات الدعم السريع).
+    pub fn in_mention(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let ms = self.cx.mentions;
+        let j = ms.partition_point(|m| m.span.start < t.span.end);
+        j > 0 && ms[j - 1].span.end > t.span.start
+    }
+
+    /// Whether the mention that begins in word `i` follows a preposition ل glued to it
+    /// (لأوكرانيا، للسودان): a recipient or an object, not a subject.
+    pub fn after_lam(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.mention_at(i).is_some_and(|m| {
+            self.cx
+                .body
+                .get(t.span.start..m.span.start)
+                .is_some_and(|p| p.ends_with('ل'))
+        })
+    }
+
     /// Index of the last word a span touches.
     pub fn last_tok_of(&self, span: Span) -> usize {
         self.toks

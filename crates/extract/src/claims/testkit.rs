@@ -97,6 +97,13 @@ pub(crate) fn demonym(k: &str) -> Option<String> {
             "قطر" => "Qatar",
             "عمان" => "Oman",
             "ترك" => "Turkey",
+            "ليب" => "Libya",
+            "ايران" => "Iran",
+            "سعود" => "Saudi Arabia",
+            "عراق" => "Iraq",
+            "فرنس" => "France",
+            "تونس" => "Tunisia",
+            "امريك" | "اميرك" => "United States",
             _ => return None,
         }
         .to_string(),

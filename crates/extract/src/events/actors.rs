@@ -178,6 +178,22 @@ pub(crate) fn partners(doc: &Doc, i: usize, end: usize, window: usize) -> Vec<Fo
     group_after(doc, m, end, 3)
 }
 
+/// "التقى وزير الخارجية السعودي نظيره الإيراني": the counterpart a meeting names after its
+/// subject, within a few words of the trigger.
+pub(crate) fn counterpart(doc: &Doc, i: usize, end: usize) -> Vec<Found> {
+    let Some(k) = (i + 1..end.min(i + 8)).find(|&j| {
+        stems(doc.word(j))
+            .iter()
+            .any(|s| s.starts_with("نظير") && s.chars().count() <= 7)
+    }) else {
+        return Vec::new();
+    };
+    (k..end.min(k + 3))
+        .find_map(|j| parties_at(doc, j, k).into_iter().next())
+        .into_iter()
+        .collect()
+}
+
 /// The third party of "بوساطة روسية", "بوساطة موسكو", "توسطت X".
 pub(crate) fn mediator(doc: &Doc, lo: usize, end: usize) -> Option<Party> {
     let at = (lo..end).find(|&j| {

@@ -12,8 +12,8 @@ mod lexicon;
 use crate::claims::doc::{stems, Doc};
 use crate::claims::source::{self, Frame};
 use crate::claims::{claims_in, Context, Party};
-use actors::{between, group_after, group_before, is_stop, mediator, partners, Found};
-use lexicon::{assault_mode, trigger_at, ACCUSATION};
+use actors::{between, counterpart, group_after, group_before, is_stop, mediator, partners, Found};
+use lexicon::{assault_mode, trigger_at, Trigger, ACCUSATION};
 use marsad_model::{Actor, Claim, EntityType, Event, Place, Span};
 
 /// Every event the article reports, in text order.
@@ -50,7 +50,7 @@ fn events_in(doc: &Doc, frames: &[Frame]) -> Vec<Event> {
         };
         let mut here: Vec<(Event, usize)> = Vec::new();
         for i in r.clone() {
-            if doc.toks[i].paren {
+            if doc.toks[i].paren || doc.in_mention(i) {
                 continue;
             }
             let Some((tr, nominal)) = trigger_at(doc, i, r.end) else {
@@ -70,18 +70,20 @@ fn events_in(doc: &Doc, frames: &[Frame]) -> Vec<Event> {
                     None => continue,
                 }
             } else {
-                actors_of(
-                    doc,
-                    tr.kind,
-                    i,
-                    nominal,
-                    r.clone(),
-                    &in_sentence,
-                    frames,
-                    &here,
-                )
+                let scope = Scope {
+                    r: r.clone(),
+                    frames_here: &in_sentence,
+                    all_frames: frames,
+                    before: &here,
+                };
+                actors_of(doc, tr, i, nominal, &scope)
             };
             let (found, target) = found;
+            // Only violence may be reported without its author (تعرضت القرية للقصف); a call,
+            // a threat or an accord that nobody makes is a word used in another sense.
+            if found.is_empty() && !matches!(tr.kind, "ASSAULT" | "COERCE" | "PROTEST") {
+                continue;
+            }
             let mode = if tr.kind == "ASSAULT" {
                 let words: Vec<&str> = (i..r.end.min(i + 12)).map(|j| doc.word(j)).collect();
                 assault_mode(&words)
@@ -144,35 +146,39 @@ fn target_after(doc: &Doc, from: usize, end: usize, actors: &[Party]) -> Option<
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn actors_of(
-    doc: &Doc,
-    kind: &str,
-    i: usize,
-    nominal: bool,
+/// Where a trigger stands: its sentence's words, the speech frames of the sentence and of the
+/// article, and the events found before it in the sentence.
+struct Scope<'s> {
     r: std::ops::Range<usize>,
-    frames_here: &[&Frame],
-    all_frames: &[Frame],
-    before: &[(Event, usize)],
-) -> Actors {
+    frames_here: &'s [&'s Frame],
+    all_frames: &'s [Frame],
+    before: &'s [(Event, usize)],
+}
+
+fn actors_of(doc: &Doc, tr: &Trigger, i: usize, nominal: bool, sc: &Scope) -> Actors {
+    let (kind, r, before) = (tr.kind, sc.r.clone(), sc.before);
     if kind == "ASSAULT" && nominal {
         if let Some(found) = passive(doc, i, r.clone()) {
             return found;
         }
     }
-    let symmetric = matches!(kind, "ASSAULT" | "CONSULT" | "AGREE" | "RETREAT" | "ACCUSE");
+    // An offer to mediate "بين X و Y" names whom it would bring together, not who offers.
+    let symmetric = matches!(kind, "ASSAULT" | "CONSULT" | "AGREE" | "RETREAT" | "ACCUSE")
+        && tr.mode != Some("mediate");
     let mut group = if symmetric {
         between(doc, i, r.end, 4)
     } else {
         Vec::new()
     };
+    // One who declares readiness to mediate stands before the word (أعلنت قطر استعدادها).
+    let nominal = nominal || tr.mode == Some("mediate");
     if group.is_empty() && !nominal {
         group = group_after(doc, i, r.end, 4);
-        // "اتصالاً مع نظيره": a partner, not the subject.
-        if group
-            .first()
-            .is_some_and(|f| f.first > 0 && doc.word(f.first - 1) == "مع")
-        {
+        // "اتصالاً مع نظيره": a partner, not the subject; "مساعدات لأوكرانيا": a recipient.
+        if group.first().is_some_and(|f| {
+            (i + 1..f.first).any(|k| doc.word(k) == "مع" || doc.word(k) == "الي")
+                || doc.after_lam(f.first)
+        }) {
             group.clear();
         }
     }
@@ -196,10 +202,12 @@ fn actors_of(
     }
     if kind == "CONSULT" {
         group.extend(partners(doc, i, r.end, 6));
+        group.extend(counterpart(doc, i, r.end));
     }
     let mut ps = parties(group);
     if ps.is_empty() {
-        let speaker = frames_here
+        let speaker = sc
+            .frames_here
             .iter()
             .rev()
             .find(|f| f.tok < i)
@@ -207,7 +215,7 @@ fn actors_of(
         let first_person = stems(doc.word(i)).iter().any(|s| s.starts_with('ن'));
         let quoted = first_person
             .then(|| {
-                all_frames
+                sc.all_frames
                     .iter()
                     .rev()
                     .find(|f| f.sentence <= doc.toks[i].sentence && f.speaker.is_some())
@@ -441,3 +449,5 @@ fn is_background(date: Option<&str>, published: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_more;
