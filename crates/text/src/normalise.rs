@@ -3,7 +3,8 @@
 /// Maps one character to its key form: `None` drops it (diacritics, tatweel, quotes).
 ///
 /// أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ ئ → ء, Arabic-Indic and Persian digits → ASCII.
-pub fn key_char(c: char) -> Option<char> {
+#[inline]
+pub const fn key_char(c: char) -> Option<char> {
     Some(match c {
         // Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, tatweel.
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => return None,
@@ -18,8 +19,8 @@ pub fn key_char(c: char) -> Option<char> {
         'ى' => 'ي',
         'ة' => 'ه',
         'ؤ' | 'ئ' => 'ء',
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' => (b'0' + (c as u32 - '٠' as u32) as u8) as char,
+        '۰'..='۹' => (b'0' + (c as u32 - '۰' as u32) as u8) as char,
         c => c,
     })
 }
@@ -42,29 +43,55 @@ pub fn key(text: &str) -> String {
 /// saves an allocation per token in hot loops.
 pub fn key_into(text: &str, out: &mut String) {
     out.clear();
+    out.reserve(text.len());
     let mut space = false;
     for c in text.chars() {
-        if is_plain_arabic_letter(c) {
-            if space {
-                out.push(' ');
-                space = false;
+        // The Arabic block and ASCII are nearly all of the text: a table and a match
+        // instead of `key_char`'s range tests and the general white-space lookup.
+        let k = if let Some(k) = ARABIC_KEYS.get((c as u32).wrapping_sub(0x0600) as usize) {
+            match k {
+                Some(k) => *k,
+                None => continue,
             }
-            out.push(c);
-            continue;
-        }
-        if c.is_whitespace() {
+        } else if c.is_ascii() {
+            match c {
+                // `char::is_whitespace` on ASCII.
+                '\t'..='\r' | ' ' => {
+                    space = !out.is_empty();
+                    continue;
+                }
+                '"' => continue,
+                c => c,
+            }
+        } else if c.is_whitespace() {
             space = !out.is_empty();
             continue;
-        }
-        if let Some(k) = key_char(c) {
-            if space {
-                out.push(' ');
-                space = false;
+        } else {
+            match key_char(c) {
+                Some(k) => k,
+                None => continue,
             }
-            out.push(k);
+        };
+        if space {
+            out.push(' ');
+            space = false;
         }
+        out.push(k);
     }
 }
+
+/// `key_char` of U+0600..=U+06FF, where no character is white space.
+static ARABIC_KEYS: [Option<char>; 256] = {
+    let mut table = [None; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x0600 + i as u32) {
+            table[i] = key_char(c);
+        }
+        i += 1;
+    }
+    table
+};
 
 /// A text's matching key together with, for each byte of the key, the byte offset in the
 /// original text of the character it came from. Matches found in `key` map back to
@@ -111,6 +138,12 @@ impl Keyed {
         Keyed { key, origin }
     }
 
+    /// The original byte offset of the char that produced key byte `at`; the text's
+    /// length for `at` at or past the end of the key.
+    pub fn origin_of(&self, at: usize) -> usize {
+        self.origin[at.min(self.origin.len() - 1)]
+    }
+
     /// The original byte range of key bytes `start..end`: from the first original char
     /// to the end of the last one (dropped marks inside the range are included).
     pub fn span_of(&self, start: usize, end: usize, text: &str) -> (usize, usize) {
@@ -145,6 +178,8 @@ mod tests {
         let at = k.key.find("ارمينيا").unwrap();
         let (s, e) = k.span_of(at, at + "ارمينيا".len(), text);
         assert_eq!(&text[s..e], "أرمينيا");
+        assert_eq!(k.origin_of(at), s);
+        assert_eq!(k.origin_of(k.key.len()), text.len());
     }
 
     #[test]
@@ -184,6 +219,39 @@ mod tests {
         origin.push(text.len());
         assert_eq!(k.key, key);
         assert_eq!(k.origin, origin);
+    }
+
+    /// `key` as first written: `key_char` on every char, white space folded.
+    fn reference_key(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if let Some(k) = super::key_char(c) {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_paths_key_as_key_char_does() {
+        let every: String = ('\u{0}'..='\u{0800}')
+            .chain('\u{1680}'..='\u{1681}')
+            .chain('\u{2000}'..='\u{2070}')
+            .chain(['\u{3000}', '\u{FEFF}', 'ﻻ', '😀'])
+            .flat_map(|c| [c, 'x', c, ' ', c, '\u{00A0}'])
+            .collect();
+        assert_eq!(key(&every), reference_key(&every));
+        let news = "«قالَ» الوزير\t\"إنّ\"  ١٠٠ جنديٍ\u{2003}قُتلوا\u{200B}، وـ (AFP)\u{000B}x\r\n۲۳ مؤتمر";
+        assert_eq!(key(news), reference_key(news));
     }
 
     #[test]

@@ -188,7 +188,9 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
             Kind::Punct
         };
         // A line break in the original text ends a sentence (keys fold it to a space).
-        let (orig_start, orig_end) = keyed.span_of(start, i, text);
+        // The gap runs from the key char after the previous token: what lies before it
+        // (marks, quotes) is no line break.
+        let orig_start = keyed.origin_of(start);
         if !toks.is_empty()
             && text
                 .get(prev_end_orig..orig_start)
@@ -197,7 +199,7 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
             sentence += 1;
             clause += 1;
         }
-        prev_end_orig = orig_end;
+        prev_end_orig = keyed.origin_of(i);
         let tok_text = &key[start..i];
         let mut forms = [(0, ""); MAX_FORMS];
         let mut n_forms = 0;
