@@ -15,6 +15,8 @@ pub(crate) mod source;
 pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_more;
 pub(crate) mod words;
 
 pub use context::{Context, Party};
@@ -92,6 +94,18 @@ fn claim_at(
     }
     let (qualifier, q_first) = qualifier(doc, first, end, r.clone(), &mut end);
     let kind = kind_of(doc, &v, victims, q_first, end, r.clone(), before, &mut end)?;
+    // Freeing captives (تحرير 50 رهينة، الإفراج عن 20 أسيرا) is the end of a loss, not one.
+    let freed = (q_first.saturating_sub(3).max(r.start)..q_first).any(|j| {
+        stems(doc.word(j)).iter().any(|s| {
+            matches!(
+                *s,
+                "تحرير" | "افراج" | "سراح" | "افرج" | "افرجت" | "تبادل" | "مبادله"
+            )
+        })
+    });
+    if kind == LossKind::Captured && freed {
+        return None;
+    }
     let mut start_tok = q_first;
     if start_tok > r.start && triggers(doc.word(start_tok - 1)).has(kind) {
         start_tok -= 1;
@@ -235,7 +249,11 @@ fn kind_of(
         if doc.toks[j].sep >= Sep::Comma || figure_at(doc, j).is_some() {
             break;
         }
-        if let Some(k) = fit(j) {
+        // "40 شخصا في عداد المفقودين": a noun that carries a loss, after the figure's own.
+        let counted = victim(doc.word(j))
+            .and_then(|w| w.kind)
+            .filter(|k| fits(*k, victims));
+        if let Some(k) = fit(j).or(counted) {
             *end = j;
             return Some(k);
         }

@@ -146,7 +146,7 @@ pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
                 let mut j = i + 1;
                 while j < r.end
                     && j <= i + 2
-                    && (doc.word(j) == "ما" || speech(doc.word(j)) & SAYS != 0)
+                    && (matches!(doc.word(j), "ما" | "عن") || speech(doc.word(j)) & SAYS != 0)
                 {
                     j += 1;
                 }
