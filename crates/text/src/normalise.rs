@@ -250,7 +250,8 @@ mod tests {
             .flat_map(|c| [c, 'x', c, ' ', c, '\u{00A0}'])
             .collect();
         assert_eq!(key(&every), reference_key(&every));
-        let news = "«قالَ» الوزير\t\"إنّ\"  ١٠٠ جنديٍ\u{2003}قُتلوا\u{200B}، وـ (AFP)\u{000B}x\r\n۲۳ مؤتمر";
+        let news =
+            "«قالَ» الوزير\t\"إنّ\"  ١٠٠ جنديٍ\u{2003}قُتلوا\u{200B}، وـ (AFP)\u{000B}x\r\n۲۳ مؤتمر";
         assert_eq!(key(news), reference_key(news));
     }
 
