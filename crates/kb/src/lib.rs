@@ -69,6 +69,9 @@ pub struct Kb {
     /// Largest number of tokens of a name starting with this token key.
     max_tokens: HashMap<String, usize>,
     max_variant_tokens: HashMap<String, usize>,
+    /// The same by the class key of the first word (vowels kept): a tighter gate for
+    /// the letter-class match, which most everyday words fail at once.
+    max_class_tokens: HashMap<String, usize>,
     demonyms: HashMap<String, Demonym>,
     ordinary: HashSet<String>,
     countries: HashMap<String, u32>,
@@ -147,6 +150,8 @@ impl Kb {
             if transliterated && self.fuzzy_ok(&k, MIN_CLASS_SKELETON) {
                 let vfirst = v.split(' ').next().unwrap_or_default().to_string();
                 let m = self.max_variant_tokens.entry(vfirst).or_default();
+                *m = (*m).max(words);
+                let m = self.max_class_tokens.entry(class_key(&first)).or_default();
                 *m = (*m).max(words);
                 push_ref(self.by_class.entry(class_key(&k)).or_default(), r);
                 if self.fuzzy_ok(&k, MIN_VARIANT_SKELETON) {
@@ -287,9 +292,19 @@ impl Kb {
     fn longest_loose(&self, token_keys: &[&str], vowels: bool) -> Option<(usize, &[EntityRef])> {
         // One scratch buffer for every derived key: this runs on most words of a text,
         // and almost all of them stop at the first look-up.
+        let first = token_keys.first()?;
         let mut scratch = String::with_capacity(64);
-        variant_key_into(token_keys.first()?, &mut scratch);
-        let max = (*self.max_variant_tokens.get(scratch.as_str())?).min(token_keys.len());
+        // A name matched on letter class shares the class key of its first word with
+        // the text (class keys join word by word); with other vowels allowed, only the
+        // variant key.
+        let gate = if vowels || first.contains(' ') {
+            variant_key_into(first, &mut scratch);
+            &self.max_variant_tokens
+        } else {
+            class_key_into(first, &mut scratch);
+            &self.max_class_tokens
+        };
+        let max = (*gate.get(scratch.as_str())?).min(token_keys.len());
         let mut buf = String::with_capacity(64);
         (1..=max).rev().find_map(|n| {
             join_into(&mut buf, &token_keys[..n]);
