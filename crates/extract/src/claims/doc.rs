@@ -25,6 +25,10 @@ pub(crate) struct Tok {
     pub sep: Sep,
     /// Inside parentheses: a gloss (a time converted to GMT, an English name).
     pub paren: bool,
+    /// Where each reading of the word starts (see `stems`), found once per word since every
+    /// lexicon looks at them.
+    starts: [u8; 8],
+    readings: u8,
 }
 
 pub(crate) struct Doc<'c, 'a> {
@@ -48,7 +52,7 @@ impl<'c, 'a> Doc<'c, 'a> {
     pub fn new(cx: &'c Context<'a>) -> Self {
         let keyed = Keyed::new(cx.body);
         let key = keyed.key.as_str();
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(key.len() / 6 + 1);
         let mut sep = Sep::Stop;
         let mut depth = 0usize;
         let mut start: Option<usize> = None;
@@ -96,6 +100,12 @@ impl<'c, 'a> Doc<'c, 'a> {
 
     fn tok(keyed: &Keyed, body: &str, k0: usize, k1: usize, sep: Sep, paren: bool) -> Tok {
         let (s, e) = keyed.span_of(k0, k1, body);
+        let word = &keyed.key[k0..k1];
+        let mut starts = [0u8; 8];
+        let st = stems(word);
+        for (slot, r) in starts.iter_mut().zip(st.iter()) {
+            *slot = u8::try_from(word.len() - r.len()).unwrap_or(0);
+        }
         Tok {
             k0,
             k1,
@@ -103,7 +113,23 @@ impl<'c, 'a> Doc<'c, 'a> {
             sentence: 0,
             sep,
             paren,
+            starts,
+            readings: st.len() as u8,
         }
+    }
+
+    /// The readings of word `i` (see `stems`).
+    pub fn stems(&self, i: usize) -> Stems<'_> {
+        let t = &self.toks[i];
+        let w = &self.keyed.key[t.k0..t.k1];
+        let mut out = Stems {
+            items: [""; 8],
+            len: 0,
+        };
+        for &at in &t.starts[..usize::from(t.readings)] {
+            out.push(w.get(usize::from(at)..).unwrap_or(w));
+        }
+        out
     }
 
     fn assign_sentences(cx: &Context, toks: &mut [Tok]) -> Vec<std::ops::Range<usize>> {
@@ -182,9 +208,8 @@ impl<'c, 'a> Doc<'c, 'a> {
 
     /// The country a nationality adjective at word `i` names.
     pub fn demonym(&self, i: usize) -> Option<String> {
-        let w = self.word(i);
         // The accusative adjective ends in ا: جنديا أرمينيا، جنديًا أرمنيًا.
-        stems(w).into_iter().find_map(|s| {
+        self.stems(i).into_iter().find_map(|s| {
             (self.cx.demonym)(s).or_else(|| {
                 s.strip_suffix("يا")
                     .and_then(|b| (self.cx.demonym)(&format!("{b}ي")))

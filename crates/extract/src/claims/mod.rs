@@ -21,7 +21,7 @@ pub(crate) mod words;
 
 pub use context::{Context, Party};
 
-use doc::{stems, Doc, Sep};
+use doc::{Doc, Sep};
 use lexicon::{fits, qualifier_before, triggers, victim, Victim};
 use marsad_model::{Claim, ClaimSource, LossKind, Qualifier, Span};
 use numbers::figure_at;
@@ -93,10 +93,18 @@ fn claim_at(
         }
     }
     let (qualifier, q_first) = qualifier(doc, first, end, r.clone(), &mut end);
-    let kind = kind_of(doc, &v, victims, q_first, end, r.clone(), before, &mut end)?;
+    let kind = kind_of(
+        doc,
+        &v,
+        victims,
+        (q_first, end),
+        r.clone(),
+        before,
+        &mut end,
+    )?;
     // Freeing captives (تحرير 50 رهينة، الإفراج عن 20 أسيرا) is the end of a loss, not one.
     let freed = (q_first.saturating_sub(3).max(r.start)..q_first).any(|j| {
-        stems(doc.word(j)).iter().any(|s| {
+        doc.stems(j).iter().any(|s| {
             matches!(
                 *s,
                 "تحرير" | "افراج" | "سراح" | "افرج" | "افرجت" | "تبادل" | "مبادله"
@@ -160,11 +168,9 @@ fn people_of(doc: &Doc, last: usize, end: usize) -> Option<(usize, Victim)> {
 /// "ارتفعت حصيلة القتلى إلى 41": the noun comes before the figure.
 fn toll_noun(doc: &Doc, first: usize, lo: usize) -> Option<(usize, Victim)> {
     let from = first.saturating_sub(12).max(lo);
-    let at = (from..first).rev().find(|&j| {
-        stems(doc.word(j))
-            .iter()
-            .any(|s| *s == "حصيله" || *s == "عدد")
-    })?;
+    let at = (from..first)
+        .rev()
+        .find(|&j| doc.stems(j).iter().any(|s| *s == "حصيله" || *s == "عدد"))?;
     let j = at + 1;
     let v = (j < first)
         .then(|| victim(doc.word(j)).filter(|v| v.kind.is_some()))
@@ -173,7 +179,7 @@ fn toll_noun(doc: &Doc, first: usize, lo: usize) -> Option<(usize, Victim)> {
     // جراء الفيضانات إلى 230), with no other figure in between.
     if first - j > 4 {
         let reaches = (first.saturating_sub(3).max(j + 1)..first).any(|k| {
-            stems(doc.word(k))
+            doc.stems(k)
                 .iter()
                 .any(|s| matches!(*s, "الي" | "بلغ" | "بلغت" | "ليبلغ" | "لتبلغ"))
         });
@@ -212,13 +218,11 @@ fn qualifier(
 
 /// The loss: the noun's own, a loss word just before the figure or soon after the noun,
 /// or that of the claim just before in the same sentence (و200 جريح، من 16 قرية، بينهم طفلان).
-#[allow(clippy::too_many_arguments)]
 fn kind_of(
     doc: &Doc,
     v: &Victim,
     victims: &str,
-    first: usize,
-    noun: usize,
+    (first, noun): (usize, usize),
     r: std::ops::Range<usize>,
     before: &[(Claim, usize)],
     end: &mut usize,
@@ -338,11 +342,11 @@ fn own_soldiers(
     source: &ClaimSource,
 ) -> Option<String> {
     let suffered = lead.is_none_or(|l| {
-        stems(doc.word(l))
+        doc.stems(l)
             .iter()
             .any(|s| matches!(*s, "مقتل" | "مصرع" | "استشهاد" | "وفاه" | "سقوط" | "اصابه"))
     });
-    let regular = stems(doc.word(noun)).iter().any(|s| {
+    let regular = doc.stems(noun).iter().any(|s| {
         matches!(
             *s,
             "جندي"

@@ -2,7 +2,7 @@
 //! grouped digits (1,300), number words (ثلاثة، خمسة وعشرون، مئتان، ثلاثة آلاف) and vague
 //! amounts (عشرات، مئات، آلاف).
 
-use super::doc::{stems, Doc};
+use super::doc::{Doc, Stems};
 
 /// A figure found at a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,7 @@ pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
             last,
         });
     }
-    let stem = bare(word)?;
+    let stem = bare(word, doc.stems(i))?;
     if is_vague(stem) {
         return Some(Figure {
             count: None,
@@ -135,8 +135,12 @@ pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
 }
 
 /// The word without و/ب/ل; a number word never with the article ("الثالثة" is an ordinal).
-fn bare(w: &str) -> Option<&str> {
-    stems(w).into_iter().find(|s| {
+fn bare<'w>(w: &str, readings: Stems<'w>) -> Option<&'w str> {
+    readings.into_iter().find(|s| {
+        // No number word is longer than eight letters.
+        if s.len() > 16 {
+            return false;
+        }
         let via_article = w.len() >= s.len() + 4 && w[..w.len() - s.len()].ends_with("ال");
         is_vague(s)
             || scale(s).is_some()
@@ -153,7 +157,7 @@ fn next_scale(doc: &Doc, i: usize) -> Option<u64> {
 
 /// A number written in words: units, "عشر" teens, tens and hundreds joined by و, scales.
 fn words_at(doc: &Doc, i: usize) -> Option<Figure> {
-    let first = bare(doc.word(i))?;
+    let first = bare(doc.word(i), doc.stems(i))?;
     let (mut total, mut current) = match scale(first) {
         Some(m) => (m, 0),
         None => (0, number_word(first)?),

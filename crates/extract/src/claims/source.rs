@@ -2,7 +2,7 @@
 //! وأضافت أن ...) and the party each one names, carried from sentence to sentence.
 
 use super::context::Party;
-use super::doc::{stems, Doc, Sep};
+use super::doc::{stems, Doc, Sep, Stems};
 use super::words::Lexicon;
 use marsad_text::key;
 use std::sync::LazyLock;
@@ -41,8 +41,8 @@ static SPEECH: LazyLock<Lexicon<u8>> = LazyLock::new(|| {
 });
 
 /// The speech classes of a word, read with and without a leading و/ف.
-fn speech(w: &str) -> u8 {
-    stems(w)
+fn speech(readings: Stems) -> u8 {
+    readings
         .iter()
         .take(2)
         .filter_map(|s| SPEECH.get(s))
@@ -136,7 +136,7 @@ pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
             out.push(f);
         }
         for i in r.clone() {
-            let class = speech(doc.word(i));
+            let class = speech(doc.stems(i));
             if class == 0 {
                 continue;
             }
@@ -146,7 +146,7 @@ pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
                 let mut j = i + 1;
                 while j < r.end
                     && j <= i + 2
-                    && (matches!(doc.word(j), "ما" | "عن") || speech(doc.word(j)) & SAYS != 0)
+                    && (matches!(doc.word(j), "ما" | "عن") || speech(doc.stems(j)) & SAYS != 0)
                 {
                     j += 1;
                 }
@@ -193,7 +193,7 @@ pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
 
 /// `نقل X عن Y قوله`: the words are Y's.
 fn reported_from(doc: &Doc, i: usize, end: usize) -> Option<usize> {
-    let w = stems(doc.word(i));
+    let w = doc.stems(i);
     if !w.iter().any(|s| s.starts_with("نقل")) {
         return None;
     }

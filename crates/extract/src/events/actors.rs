@@ -1,7 +1,7 @@
 //! Who does what to whom around a trigger: the subject group after a verb (VSO), before it
 //! (SVO, headlines), the two sides of "بين X و Y", partners after "مع", mediators.
 
-use crate::claims::doc::{stems, Doc, Sep};
+use crate::claims::doc::{Doc, Sep};
 use crate::claims::Party;
 
 #[derive(Debug, Clone)]
@@ -130,7 +130,7 @@ pub(crate) fn between(doc: &Doc, i: usize, end: usize, window: usize) -> Vec<Fou
         return Vec::new();
     };
     for j in b + 1..end.min(b + 4) {
-        if stems(doc.word(j)).iter().any(|s| PAIRS.contains(s)) {
+        if doc.stems(j).iter().any(|s| PAIRS.contains(s)) {
             return recent_pair(doc, j);
         }
         let g = coordinated(doc, j, end, b + 1);
@@ -182,7 +182,7 @@ pub(crate) fn partners(doc: &Doc, i: usize, end: usize, window: usize) -> Vec<Fo
 /// subject, within a few words of the trigger.
 pub(crate) fn counterpart(doc: &Doc, i: usize, end: usize) -> Vec<Found> {
     let Some(k) = (i + 1..end.min(i + 8)).find(|&j| {
-        stems(doc.word(j))
+        doc.stems(j)
             .iter()
             .any(|s| s.starts_with("نظير") && s.chars().count() <= 7)
     }) else {
@@ -197,7 +197,7 @@ pub(crate) fn counterpart(doc: &Doc, i: usize, end: usize) -> Vec<Found> {
 /// The third party of "بوساطة روسية", "بوساطة موسكو", "توسطت X".
 pub(crate) fn mediator(doc: &Doc, lo: usize, end: usize) -> Option<Party> {
     let at = (lo..end).find(|&j| {
-        stems(doc.word(j))
+        doc.stems(j)
             .iter()
             .any(|s| matches!(*s, "وساطه" | "توسطت" | "توسط" | "رعايه"))
     })?;

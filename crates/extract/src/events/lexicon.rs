@@ -141,7 +141,7 @@ const NOT_AFTER: [&str; 2] = ["طاءرات", "طاءره"];
 /// The first trigger family that codes word `i`, and whether the word is a masdar after ب/ل
 /// (باستهداف، للقصف) or with a possessor (دعمها), whose agent stands before it.
 pub(crate) fn trigger_at(doc: &Doc, i: usize, end: usize) -> Option<(&'static Trigger, bool)> {
-    let ss = stems(doc.word(i));
+    let ss = doc.stems(i);
     let mask = ss
         .iter()
         .filter_map(|s| TRIGGER_WORDS.get(s))
@@ -170,7 +170,7 @@ pub(crate) fn trigger_at(doc: &Doc, i: usize, end: usize) -> Option<(&'static Tr
             continue;
         }
         if let Some((cue, window)) = &tr.near {
-            if !(i + 1..end.min(i + 1 + window)).any(|j| cue.any(stems(doc.word(j)))) {
+            if !(i + 1..end.min(i + 1 + window)).any(|j| cue.any(doc.stems(j))) {
                 continue;
             }
         }

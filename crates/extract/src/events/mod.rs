@@ -9,7 +9,7 @@
 mod actors;
 mod lexicon;
 
-use crate::claims::doc::{stems, Doc};
+use crate::claims::doc::Doc;
 use crate::claims::source::{self, Frame};
 use crate::claims::{claims_in, Context, Party};
 use actors::{between, counterpart, group_after, group_before, is_stop, mediator, partners, Found};
@@ -212,7 +212,7 @@ fn actors_of(doc: &Doc, tr: &Trigger, i: usize, nominal: bool, sc: &Scope) -> Ac
             .rev()
             .find(|f| f.tok < i)
             .and_then(|f| f.speaker.clone());
-        let first_person = stems(doc.word(i)).iter().any(|s| s.starts_with('ن'));
+        let first_person = doc.stems(i).iter().any(|s| s.starts_with('ن'));
         let quoted = first_person
             .then(|| {
                 sc.all_frames
@@ -248,7 +248,7 @@ fn actors_of(doc: &Doc, tr: &Trigger, i: usize, nominal: bool, sc: &Scope) -> Ac
 fn passive(doc: &Doc, i: usize, r: std::ops::Range<usize>) -> Option<Actors> {
     let lo = i.saturating_sub(12).max(r.start);
     let at = (lo..i).rev().find(|&j| {
-        stems(doc.word(j))
+        doc.stems(j)
             .iter()
             .any(|s| s.starts_with("تعرض") || s.starts_with("يتعرض") || s.starts_with("تتعرض"))
     })?;
@@ -273,7 +273,7 @@ fn passive(doc: &Doc, i: usize, r: std::ops::Range<usize>) -> Option<Actors> {
 /// it (توصل X و Y)، both sides of "بين"، or the subject and its partner after "مع".
 fn ceasefire_actors(doc: &Doc, i: usize, r: std::ops::Range<usize>) -> Option<Actors> {
     let cue = |j: usize| {
-        stems(doc.word(j)).iter().any(|s| {
+        doc.stems(j).iter().any(|s| {
             matches!(
                 *s,
                 "اتفاق"
@@ -304,7 +304,7 @@ fn ceasefire_actors(doc: &Doc, i: usize, r: std::ops::Range<usize>) -> Option<Ac
     }
     let reached = cues
         .iter()
-        .find(|&&j| stems(doc.word(j)).iter().any(|s| s.starts_with("توصل")));
+        .find(|&&j| doc.stems(j).iter().any(|s| s.starts_with("توصل")));
     let mut group = reached
         .map(|&j| group_after(doc, j, r.end, 3))
         .filter(|g| {
@@ -343,7 +343,7 @@ fn accusations(
     let Some(speaker) = frame.speaker.clone() else {
         return;
     };
-    let Some(at) = (frame.tok + 1..r.end).find(|&j| ACCUSATION.any(stems(doc.word(j)))) else {
+    let Some(at) = (frame.tok + 1..r.end).find(|&j| ACCUSATION.any(doc.stems(j))) else {
         return;
     };
     if here
