@@ -10,7 +10,10 @@ use std::io::{BufRead, BufReader};
 use std::time::Instant;
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz"
+    );
     let file = std::fs::File::open(path).expect("the shared ANT sample");
     let mut articles: Vec<Article> = BufReader::new(GzDecoder::new(file))
         .lines()
@@ -34,7 +37,10 @@ fn main() {
         })
         .collect();
     articles.sort_by(|a, b| a.published.cmp(&b.published));
-    println!("{:>8} {:>10} {:>14} {:>16} {:>10}", "articles", "seconds", "µs/article", "comparisons/art", "stories");
+    println!(
+        "{:>8} {:>10} {:>14} {:>16} {:>10}",
+        "articles", "seconds", "µs/article", "comparisons/art", "stories"
+    );
     for share in [4, 2, 1] {
         let n = articles.len() / share;
         // Best of three runs: the machine is shared, the minimum is the cost.
