@@ -4,7 +4,11 @@
 //! `قتيلا`، `مبنى`) and a loss: carried by the noun (قتيل، جريح، نازح) or by a loss word around
 //! it (مقتل 50 عسكريا، 49 من جنودها قُتلوا، تضرر 1300 مبنى). Figures with no loss — troops
 //! deployed, years, ages, money — are not claims. The source is the speaker of the reported
-//! speech around the figure (see `source`), else the outlet.
+//! speech around the figure (see `source`), else the outlet. Freeing captives (تحرير 50
+//! رهينة) is no claim. The victims' side is a nationality or "لـ/من + name" after the noun,
+//! the speaker's own for a possessive (جنودها), and the announcing state's own for its
+//! regular soldiers named without a nationality after a noun of death (أعلنت وزارة الدفاع
+//! مقتل 50 عسكريا) — see `own_soldiers`.
 
 mod context;
 pub(crate) mod doc;

@@ -1,5 +1,21 @@
 //! Who is speaking: frames of reported speech (قالت وزارة الدفاع ... إن، حسبما أعلنت يريفان،
 //! وأضافت أن ...) and the party each one names, carried from sentence to sentence.
+//!
+//! Families:
+//! - speech verbs before the report, in the persons news uses: saying and announcing (قال،
+//!   أعلن، صرّح، أفاد، ذكر)، stressing and explaining (أكد، شدد، أوضح، أشار، لفت، نوّه)،
+//!   reporting and revealing (نقل، أورد، كشف، أبلغ)، admitting and denying (اعترف، أقر، نفى،
+//!   ادعى، زعم)، estimating and counting (قدّر، رجّح، وثّق، أحصى، سجّل)، warning (حذّر)،
+//!   accusing (اتهم); continuation verbs (أضاف، تابع) whose subject is left out continue the
+//!   last speaker;
+//! - participles that continue a speaker's words without naming them (مشيرا، مؤكدا، مضيفا،
+//!   موضحا، لافتا، مشددا، معتبرا، متهما، معلنا، منوّها، محذّرا);
+//! - attributions after the report (حسب، بحسب، حسبما، وفق، وفقا لـ، طبقا لـ، نقلا عن), with
+//!   a name or with the speaker's own words (وفق قوله، بحسب تعبيره);
+//! - headlines `Party: report`;
+//! - anaphors that point back to a body or speaker named before (الوزارة، الوكالة، الحكومة،
+//!   السلطات، المتحدث، المصدر)، titles that head a speaker in construct (رئيس، وزير، مصدر،
+//!   متحدث) and adverbs that may stand between verb and subject (أمس، مساء، رسميا).
 
 use super::context::Party;
 use super::doc::{stems, Doc, Sep, Stems};

@@ -5,6 +5,14 @@
 //! after "مع", or the speaker of the reported speech it sits in (an accusation made by a
 //! ministry is its state's). The date is the nearest time in the sentence, else the date
 //! of the words it continues, else the publication date.
+//!
+//! Rules that hold across types: a masdar after ب/ل or with a possessor (باستهداف، دعمها)
+//! has its agent before it; a name after مع، إلى or a glued ل is a partner or recipient, not
+//! the subject; a trigger word inside a name (الدعم in قوات الدعم السريع) is not one; a
+//! passive assault (تعرضت مواقع الجيش للقصف) targets the subject of تعرّض and has an actor
+//! only when "من قبل / من جانب / على يد X" names one; only violence (ASSAULT, COERCE, PROTEST)
+//! is kept without an author — a call, threat or accord nobody makes is a word in another
+//! sense.
 
 mod actors;
 mod lexicon;
