@@ -5,6 +5,10 @@
 /// أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ ئ → ء, Arabic-Indic and Persian digits → ASCII.
 #[inline]
 pub const fn key_char(c: char) -> Option<char> {
+    // Most chars of a text: settled before the long match.
+    if is_plain_arabic_letter(c) || (c.is_ascii() && c != '"') {
+        return Some(c);
+    }
     Some(match c {
         // Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, tatweel.
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => return None,
@@ -27,7 +31,8 @@ pub const fn key_char(c: char) -> Option<char> {
 
 /// Arabic letters `key_char` leaves as they are (ء ا ب ت ث ... غ ف ... و ي), all two
 /// bytes long.
-fn is_plain_arabic_letter(c: char) -> bool {
+#[inline]
+const fn is_plain_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}' | '\u{0627}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}')
 }
 
