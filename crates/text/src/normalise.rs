@@ -49,41 +49,118 @@ pub fn key(text: &str) -> String {
 pub fn key_into(text: &str, out: &mut String) {
     out.clear();
     out.reserve(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        // The Arabic block and ASCII are nearly all of the text: a table and a match
-        // instead of `key_char`'s range tests and the general white-space lookup.
-        let k = if let Some(k) = ARABIC_KEYS.get((c as u32).wrapping_sub(0x0600) as usize) {
-            match k {
-                Some(k) => *k,
-                None => continue,
-            }
-        } else if c.is_ascii() {
-            match c {
+    let bytes = text.as_bytes();
+    // Most of a text keys to itself: such runs are copied whole (`run..i`), and only
+    // the characters that change, and white space, are handled one by one. A space is
+    // owed (`space`) between a white-space stretch and the next kept character.
+    let (mut run, mut i, mut space) = (0, 0, false);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            match b {
+                // One space between two characters that key to themselves is itself.
+                b' ' if i > run && plain_at(bytes, i + 1) => {}
                 // `char::is_whitespace` on ASCII.
-                '\t'..='\r' | ' ' => {
+                b'\t'..=b'\r' | b' ' => {
+                    flush(out, text, run, i, &mut space);
                     space = !out.is_empty();
-                    continue;
+                    run = i + 1;
                 }
-                '"' => continue,
-                c => c,
+                b'"' => {
+                    flush(out, text, run, i, &mut space);
+                    run = i + 1;
+                }
+                _ => {}
             }
-        } else if c.is_whitespace() {
-            space = !out.is_empty();
+            i += 1;
             continue;
-        } else {
-            match key_char(c) {
-                Some(k) => k,
-                None => continue,
-            }
-        };
-        if space {
-            out.push(' ');
-            space = false;
         }
-        out.push(k);
+        if let Some(at) = arabic_at(bytes, i) {
+            // The Arabic block holds no white space.
+            if !ARABIC_SAME[at] {
+                flush(out, text, run, i, &mut space);
+                if let Some(k) = ARABIC_KEYS[at] {
+                    if space {
+                        out.push(' ');
+                        space = false;
+                    }
+                    out.push(k);
+                }
+                run = i + 2;
+            }
+            i += 2;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let k = if c.is_whitespace() { None } else { key_char(c) };
+        if k != Some(c) {
+            flush(out, text, run, i, &mut space);
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else if let Some(k) = k {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(k);
+            }
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    flush(out, text, run, bytes.len(), &mut space);
+}
+
+/// Copies the unchanged bytes `start..end`, after the space owed before them.
+#[inline]
+fn flush(out: &mut String, text: &str, start: usize, end: usize, space: &mut bool) {
+    if let Some(run) = text.get(start..end).filter(|r| !r.is_empty()) {
+        if *space {
+            out.push(' ');
+            *space = false;
+        }
+        out.push_str(run);
     }
 }
+
+/// Where the character at byte `i` is in U+0600..=U+06FF (two bytes in UTF-8): its
+/// offset in that block.
+#[inline]
+fn arabic_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..i + 2)? {
+        [lead @ 0xD8..=0xDB, next] => {
+            Some((usize::from(*lead - 0xD8) << 6) | usize::from(*next & 0x3F))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the character at byte `i` is ASCII or Arabic that keys to itself and is not
+/// white space.
+#[inline]
+fn plain_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => !matches!(b, b'\t'..=b'\r' | b' ' | b'"'),
+        Some(_) => arabic_at(bytes, i).is_some_and(|at| ARABIC_SAME[at]),
+        None => false,
+    }
+}
+
+/// Which characters of U+0600..=U+06FF key to themselves.
+static ARABIC_SAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = match (ARABIC_KEYS[i], char::from_u32(0x0600 + i as u32)) {
+            (Some(k), Some(c)) => k as u32 == c as u32,
+            _ => false,
+        };
+        i += 1;
+    }
+    table
+};
 
 /// `key_char` of U+0600..=U+06FF, where no character is white space.
 static ARABIC_KEYS: [Option<char>; 256] = {
@@ -258,6 +335,27 @@ mod tests {
         let news =
             "«قالَ» الوزير\t\"إنّ\"  ١٠٠ جنديٍ\u{2003}قُتلوا\u{200B}، وـ (AFP)\u{000B}x\r\n۲۳ مؤتمر";
         assert_eq!(key(news), reference_key(news));
+    }
+
+    #[test]
+    fn key_matches_the_definition_on_mixed_text() {
+        // Every order of a few characters that key to themselves, change, drop, or are
+        // white space, at every length up to four.
+        let alphabet = [
+            'ب', 'ة', 'أ', '\u{064E}', 'ـ', ' ', '\u{00A0}', '\n', '"', 'a', '٣', '\u{200F}', '«',
+            'é', '😀', 'ﻻ',
+        ];
+        let n = alphabet.len();
+        for len in 1..=4u32 {
+            for mut code in 0..n.pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push(alphabet[code % n]);
+                    code /= n;
+                }
+                assert_eq!(key(&text), reference_key(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
