@@ -98,6 +98,7 @@ pub(crate) fn demonym(k: &str) -> Option<String> {
             "عمان" => "Oman",
             "ترك" => "Turkey",
             "ليب" => "Libya",
+            "اردن" => "Jordan",
             "ايران" => "Iran",
             "سعود" => "Saudi Arabia",
             "عراق" => "Iraq",

@@ -111,7 +111,12 @@ pub(crate) fn group_before(doc: &Doc, i: usize, lo: usize) -> Vec<Found> {
     let mut group = vec![tail];
     while let Some(prev) = all.pop() {
         let cur = &group[group.len() - 1];
-        let joined = prev.last + 1 == cur.first && doc.word(cur.first).starts_with('و')
+        // "X وY", and "وزير خارجية X ونظيره Y" where the conjunction sits on a title word.
+        let gap = cur.first.saturating_sub(prev.last + 1);
+        let joined = (prev.last < cur.first
+            && gap <= 1
+            && doc.word(prev.last + 1).starts_with('و')
+            && doc.toks[prev.last + 1].sep == Sep::Space)
             || prev.first == cur.first;
         if !joined {
             break;

@@ -41,6 +41,8 @@ pub(crate) struct Trigger {
     unless_next: Option<WordSet>,
     /// A cue word within this many words after the trigger.
     near: Option<(WordSet, usize)>,
+    /// A cue word within this many words before the trigger.
+    after: Option<(WordSet, usize)>,
 }
 
 fn t(kind: &'static str, mode: Option<&'static str>, word: &'static str) -> Trigger {
@@ -52,6 +54,7 @@ fn t(kind: &'static str, mode: Option<&'static str>, word: &'static str) -> Trig
         next: None,
         unless_next: None,
         near: None,
+        after: None,
     }
 }
 
@@ -70,6 +73,10 @@ impl Trigger {
     }
     fn near(mut self, p: &str, window: usize) -> Self {
         self.near = Some((WordSet::new(p), window));
+        self
+    }
+    fn after(mut self, p: &str, window: usize) -> Self {
+        self.after = Some((WordSet::new(p), window));
         self
     }
 }
@@ -91,7 +98,7 @@ pub(crate) static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         t("DEMAND", Some("aid"), "طلب|طلبت|يطلب|تطلب").near("المساعده|مساعده|الدعم|دعم|التدخل|النجده|الحمايه", 3),
         t("DEMAND", None, "طلب|طلبت|يطلب|تطلب").next("رسمي|رسميا|من"),
         t("DEMAND", None, "دعا|دعت|يدعو|تدعو|ندعو|دعوا|طالب|طالبت|يطالب|تطالب|نطالب|حث|حثت|يحث|تحث|نحث|ناشد|ناشدت|يناشد|تناشد|ستناشد|مطالبه"),
-        t("DEMAND", None, "ضروره").prev("اكد|اكدت|اكدا|اكدوا|شدد|شددت|شددا|يءكد|تءكد"),
+        t("DEMAND", None, "ضروره").after("اكد|اكدت|اكدا|اكدوا|شدد|شددت|شددا|يءكد|تءكد|يشدد|تشدد", 8),
         t("AGREE", Some("mediate"), "استعداد(ها|ه|هم)?").next("لتنظيم|للوساطه|لاستضافه|للتوسط|لرعايه|لاحتضان"),
         t("AGREE", None, "اتفق|اتفقا|اتفقت|اتفقوا|وافق|وافقت|يوافق|توافق|وافقا|تعهد|تعهدت|تعهدا|استعداد(ها|ه|هم)?"),
         t("CONSULT", Some("phone"), "اتصال|اتصالا|اتصالات|مكالمه|اتصالاتهما").next("هاتفي|هاتفيا|مع|بين|هاتفيه"),
@@ -171,6 +178,15 @@ pub(crate) fn trigger_at(doc: &Doc, i: usize, end: usize) -> Option<(&'static Tr
         }
         if let Some((cue, window)) = &tr.near {
             if !(i + 1..end.min(i + 1 + window)).any(|j| cue.any(doc.stems(j))) {
+                continue;
+            }
+        }
+        if let Some((cue, window)) = &tr.after {
+            let same = |j: &usize| doc.toks[*j].sentence == doc.toks[i].sentence;
+            if !(i.saturating_sub(*window)..i)
+                .filter(same)
+                .any(|j| cue.any(doc.stems(j)))
+            {
                 continue;
             }
         }

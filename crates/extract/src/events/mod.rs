@@ -412,8 +412,17 @@ fn date_near(doc: &Doc, i: usize, r: std::ops::Range<usize>) -> Option<String> {
             !r.clone()
                 .any(|j| doc.toks[j].paren && doc.toks[j].span.overlaps(&t.span))
         })
+        .filter(|t| !of_year(doc, t.span, r.clone()))
         .min_by_key(|t| t.span.start.abs_diff(here).min(t.span.end.abs_diff(here)))
         .map(|t| t.value.clone())
+}
+
+/// "وقف إطلاق النار لعام 2020": a year that names which agreement or plan is meant, not
+/// when the event happened.
+fn of_year(doc: &Doc, span: Span, r: std::ops::Range<usize>) -> bool {
+    r.clone()
+        .find(|&j| doc.toks[j].span.overlaps(&span))
+        .is_some_and(|j| doc.word(j) == "لعام" || (j > r.start && doc.word(j - 1) == "لعام"))
 }
 
 fn is_date(v: &str) -> bool {

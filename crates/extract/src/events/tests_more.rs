@@ -261,3 +261,28 @@ fn coerce_blockades_and_arrests() {
     );
     none("أغلقت المدارس أبوابها بسبب العطلة الصيفية.", &[], "COERCE");
 }
+
+#[test]
+fn a_year_naming_an_agreement_does_not_date_the_call() {
+    has(
+        "حث الأمين العام للأمم المتحدة الطرفين على الالتزام باتفاق وقف إطلاق النار لعام 2020.",
+        &[(
+            "الأمين العام للأمم المتحدة",
+            "UN Secretary-General",
+            Person,
+            Some("United Nations"),
+        )],
+        &[("عام 2020", "2020")],
+        want("DEMAND", &["United Nations"]).date("2024-05-01"),
+    );
+}
+
+#[test]
+fn a_minister_and_his_counterpart_act_together() {
+    has(
+        "وأكد وزير الخارجية المصري ونظيره الأردني أيمن الصفدي ضرورة وقف التصعيد في الضفة.",
+        &[("أيمن الصفدي", "Ayman Safadi", Person, Some("Jordan"))],
+        &[],
+        want("DEMAND", &["Egypt", "Jordan"]),
+    );
+}
