@@ -18,7 +18,7 @@
 //!   متحدث) and adverbs that may stand between verb and subject (أمس، مساء، رسميا).
 
 use super::context::Party;
-use super::doc::{stems, Doc, Sep, Stems};
+use super::doc::{stems, Doc, Sep};
 use super::words::Lexicon;
 use marsad_text::key;
 use std::sync::LazyLock;
@@ -57,12 +57,13 @@ static SPEECH: LazyLock<Lexicon<u8>> = LazyLock::new(|| {
 });
 
 /// The speech classes of a word, read with and without a leading و/ف.
-fn speech(readings: Stems) -> u8 {
-    readings
-        .iter()
-        .take(2)
-        .filter_map(|s| SPEECH.get(s))
-        .fold(0, |a, b| a | b)
+fn speech(w: &str) -> u8 {
+    let bare = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .filter(|r| r.chars().nth(1).is_some());
+    let own = SPEECH.get(w).unwrap_or(0);
+    own | bare.and_then(|b| SPEECH.get(b)).unwrap_or(0)
 }
 
 /// Words that end the search for a subject: the complement of the verb begins.
@@ -152,7 +153,7 @@ pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
             out.push(f);
         }
         for i in r.clone() {
-            let class = speech(doc.stems(i));
+            let class = speech(doc.word(i));
             if class == 0 {
                 continue;
             }
@@ -162,7 +163,7 @@ pub(crate) fn frames(doc: &Doc) -> Vec<Frame> {
                 let mut j = i + 1;
                 while j < r.end
                     && j <= i + 2
-                    && (matches!(doc.word(j), "ما" | "عن") || speech(doc.stems(j)) & SAYS != 0)
+                    && (matches!(doc.word(j), "ما" | "عن") || speech(doc.word(j)) & SAYS != 0)
                 {
                     j += 1;
                 }
