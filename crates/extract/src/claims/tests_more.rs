@@ -245,3 +245,21 @@ fn a_state_announcing_its_own_soldiers_dead_speaks_of_its_own_side() {
     );
     assert_eq!(cs.first().and_then(|c| c.side.clone()), None, "{cs:#?}");
 }
+
+#[test]
+fn a_participle_of_belonging_is_no_speech() {
+    // التابع ("belonging to") is not تابع ("he went on"): no speaker to carry on.
+    let body =
+        "قال الجيش الأوكراني إن قواته تقدمت في الجنوب.\nوفي اللواء التابع للحرس الوطني قتل 5 جنود.";
+    let cs = claims(
+        body,
+        &[(
+            "الجيش الأوكراني",
+            "Armed Forces of Ukraine",
+            Organisation,
+            Some("Ukraine"),
+        )],
+    );
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    assert_eq!(cs[0].source.label, "outlet");
+}
