@@ -60,41 +60,71 @@ pub fn fingerprint(body: &str) -> Fingerprint {
 fn for_each_key_word(body: &str, mut f: impl FnMut(u64)) {
     const EMPTY: u64 = 0xcbf2_9ce4_8422_2325;
     let (mut h, mut in_word) = (EMPTY, false);
-    for c in body.chars() {
-        let k = if c.is_ascii() {
-            // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed,
-            // carriage return and space.
-            if matches!(c, '\t'..='\r' | ' ') {
-                if in_word {
-                    f(mix(h));
-                    (h, in_word) = (EMPTY, false);
-                }
-                continue;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII and the Arabic block (two bytes) are decoded here, the rest by `chars`.
+        let k = if b < 0x80 {
+            i += 1;
+            match b {
+                // `char::is_whitespace` on ASCII.
+                b'\t'..=b'\r' | b' ' => None,
+                b'"' => continue,
+                _ => Some(u32::from(b)),
             }
-            if c == '"' {
-                continue;
-            }
-            c
-        } else if ('\u{0600}'..='\u{06FF}').contains(&c) || !c.is_whitespace() {
-            match marsad_text::key_char(c) {
-                Some(k) => k,
-                None => continue,
+        } else if let Some(&[lead @ 0xD8..=0xDB, next]) = bytes.get(i..i + 2) {
+            i += 2;
+            match ARABIC_KEYS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)] {
+                0 => continue,
+                k => Some(k),
             }
         } else {
-            if in_word {
+            let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                None
+            } else {
+                match marsad_text::key_char(c) {
+                    Some(k) => Some(u32::from(k)),
+                    None => continue,
+                }
+            }
+        };
+        match k {
+            // One multiply per character (not per byte): FNV-1a's scheme over code points.
+            Some(k) => {
+                h = (h ^ u64::from(k)).wrapping_mul(0x0100_0000_01b3);
+                in_word = true;
+            }
+            None if in_word => {
                 f(mix(h));
                 (h, in_word) = (EMPTY, false);
             }
-            continue;
-        };
-        // One multiply per character (not per byte): FNV-1a's scheme over code points.
-        h = (h ^ u64::from(u32::from(k))).wrapping_mul(0x0100_0000_01b3);
-        in_word = true;
+            None => {}
+        }
     }
     if in_word {
         f(mix(h));
     }
 }
+
+/// `key_char` of U+0600..=U+06FF as code points, 0 where it drops the character.
+static ARABIC_KEYS: [u32; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x0600 + i as u32) {
+            if let Some(k) = marsad_text::key_char(c) {
+                table[i] = k as u32;
+            }
+        }
+        i += 1;
+    }
+    table
+};
 
 /// A shingle's hash from its word hashes; the word order matters.
 fn shingle_hash(words: &[u64; SHINGLE]) -> u64 {
