@@ -257,13 +257,14 @@ impl Finder<'_> {
                 let rare = rest.chars().count() >= 4 && self.vocab.freq(&rest) < RARE_WORD;
                 let taken = found.iter().any(|k| k.span.overlaps(&span));
                 if !taken && rare && self.kb.demonym(&rest).is_none() {
-                    added.push(candidate(
-                        body,
-                        span,
-                        false,
-                        EntityType::Location,
-                        Found::Ner,
-                    ));
+                    let mut c = candidate(body, span, false, EntityType::Location, Found::Ner);
+                    // A transliteration the KB knows (داشكسن for داشكسان) links to it,
+                    // as a tagged name does.
+                    if let Some(refs) = self.kb_for_span(&c.key, 1) {
+                        c.found = Found::Kb(refs);
+                        prefer_type(&mut c, EntityType::Location);
+                    }
+                    added.push(c);
                 } else if !taken {
                     break;
                 }

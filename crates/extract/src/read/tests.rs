@@ -86,3 +86,16 @@ fn every_mention_has_its_entity() {
         assert!(r.entities.iter().any(|e| e.id == m.entity), "{m:?}");
     }
 }
+
+#[test]
+fn towns_listed_after_a_place_noun_link_to_the_kb_in_any_spelling() {
+    // كلبجار and داشكسن are spellings the KB lists as كالباجار and داشكسان.
+    let r = read(&article(
+        "ووصلت قوافل الإغاثة مساء الأحد إلى قرى في مناطق كلبجار وداشكسن بعد إعادة فتح الطريق.",
+    ));
+    for name in ["كلبجار", "داشكسن"] {
+        let m = r.mentions.iter().find(|m| m.text == name);
+        let m = m.unwrap_or_else(|| panic!("{name}: {:?}", mentions(&r)));
+        assert!(m.entity.starts_with("geonames:"), "{m:?}");
+    }
+}
