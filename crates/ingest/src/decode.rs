@@ -54,6 +54,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, NotText> {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         return strict(enc, &bytes[bom..], bom);
     }
+    // SIMD validation first (several times faster on Arabic text, where std's ASCII
+    // fast path does not apply); std's validator only to locate an error.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(Cow::Borrowed(s));
+    }
     let err = match std::str::from_utf8(bytes) {
         Ok(s) => return Ok(Cow::Borrowed(s)),
         Err(e) => e,
