@@ -10,8 +10,8 @@
 pub mod mentions;
 pub mod words;
 
-use crate::claims::{extract_claims, Context};
-use crate::events::extract_events;
+use crate::claims::Context;
+use crate::events::extract_claims_and_events;
 use crate::link::{link, Linked, Memory};
 use crate::ner::NerModel;
 use crate::times::extract_times;
@@ -77,8 +77,8 @@ impl Reader {
             published: article.published.as_deref(),
             demonym: &demonym,
         };
-        let claims = extract_claims(&cx);
-        let mut events = extract_events(&cx);
+        // One pass finds both: the words and speakers of the article are read once.
+        let (claims, mut events) = extract_claims_and_events(&cx);
         for place in events.iter_mut().filter_map(|e| e.location.as_mut()) {
             if place.coordinates.is_none() {
                 place.coordinates = kb.entity(&place.entity).and_then(|e| e.coordinates);
