@@ -165,12 +165,33 @@ impl Shape {
     }
 }
 
-/// Words in a line, counted up to one past `KEYED_WORDS`.
+/// Words in a line (white-space separated, with a letter or digit), counted up to one
+/// past `KEYED_WORDS`. One pass over the chars: this runs on every line of every article.
 fn words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(crate::language::is_word_char))
-        .take(KEYED_WORDS + 1)
-        .count()
+    let (mut n, mut in_word, mut counted) = (0, false, false);
+    for c in text.chars() {
+        let space = if c.is_ascii() {
+            matches!(c, '\t'..='\r' | ' ')
+        } else {
+            // The Arabic block holds no white space: skip the general lookup.
+            !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_whitespace()
+        };
+        if space {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            (in_word, counted) = (true, false);
+        }
+        if !counted && crate::language::is_word_char(c) {
+            counted = true;
+            n += 1;
+            if n > KEYED_WORDS {
+                break;
+            }
+        }
+    }
+    n
 }
 
 /// Sentence-final punctuation, looking through closing quotes and brackets.

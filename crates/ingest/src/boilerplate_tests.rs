@@ -205,3 +205,25 @@ fn a_cut_last_sentence_is_not_a_teaser() {
         vec!["العثور على مقبرة أثرية جديدة في صعيد مصر"]
     );
 }
+
+#[test]
+fn words_are_counted_as_white_space_separated_tokens_with_a_letter_or_digit() {
+    let reference = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.chars().any(crate::language::is_word_char))
+            .take(KEYED_WORDS + 1)
+            .count()
+    };
+    let long = "كلمة ".repeat(40);
+    for text in [
+        "",
+        "  ",
+        "قال\u{00A0}الوزير — «نعم» ، ١٢ و 7 :",
+        "\t– - … x\u{2003}y\u{3000}z\u{0085}ـ\u{064E} ",
+        "الحكومة: (وكالات)",
+        long.as_str(),
+    ] {
+        assert_eq!(words(text), reference(text), "{text:?}");
+    }
+    assert_eq!(words(&long), KEYED_WORDS + 1);
+}

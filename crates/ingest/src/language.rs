@@ -66,6 +66,7 @@ pub fn detect(text: &str) -> &'static str {
 
 /// `char::is_alphabetic` with fast paths for ASCII and the Arabic block, which are
 /// nearly all of the text here (the general Unicode lookup is slow).
+#[inline]
 pub(crate) fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
@@ -77,6 +78,7 @@ pub(crate) fn is_letter(c: char) -> bool {
 }
 
 /// A letter or a digit (Arabic-Indic digits included).
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
     is_letter(c)
         || c.is_ascii_digit()
