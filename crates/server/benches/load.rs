@@ -1,6 +1,8 @@
 //! Bounded loopback load: REQUESTS requests (story pages, story JSON, searches) with
-//! CONCURRENCY in flight, against the server filled with the seed articles. Prints
-//! requests/s and latency percentiles, then stops. Not a test: `cargo bench -p marsad-server --bench load`.
+//! CONCURRENCY in flight. Prints requests/s and latency percentiles, then stops.
+//! Not a test: `cargo bench -p marsad-server --bench load` runs it on the seed articles;
+//! with `MARSAD_LOAD_DATA=DIR` it runs on a store made by `marsad --data DIR run ...`
+//! (the news sample, say), asking for its largest stories and for searches.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -19,7 +21,32 @@ const CONCURRENCY: usize = 8;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (state, _fx) = app(dir.path());
+    let loaded = std::env::var_os("MARSAD_LOAD_DATA").map(std::path::PathBuf::from);
+    let (state, _fx, stories) = match &loaded {
+        None => {
+            let (state, fx) = app(dir.path());
+            (state, Some(fx), vec![STORY_2022.to_string()])
+        }
+        Some(data) => {
+            use marsad_store::Store;
+            let store = marsad_store::SqliteStore::open(data).expect("the store to load");
+            let mut stories = store
+                .stories(&marsad_store::StoryQuery {
+                    limit: 100_000,
+                    offset: 0,
+                })
+                .expect("stories");
+            stories.sort_by_key(|s| std::cmp::Reverse(s.articles.len()));
+            let ids: Vec<String> = stories.iter().take(20).map(|s| s.id.clone()).collect();
+            let index = marsad_server::open_or_rebuild(&store, &marsad_server::index_dir(data))
+                .expect("search index");
+            (
+                marsad_server::AppState::new(Box::new(store), index),
+                None,
+                ids,
+            )
+        }
+    };
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("loopback port");
@@ -28,13 +55,16 @@ fn main() {
             let _ = axum::serve(listener, router(state)).await;
         });
         let enc = marsad_server::html::url_encode;
-        let paths: Arc<Vec<String>> = Arc::new(vec![
-            format!("/stories/{STORY_2022}"),
-            format!("/api/stories/{STORY_2022}"),
-            format!("/api/search?q={}", enc("ناغورنو كاراباخ")),
-            format!("/api/search?q={}&from=2022-01-01", enc("وقف إطلاق النار")),
-            "/".to_string(),
-        ]);
+        let mut paths = Vec::new();
+        for (i, story) in stories.iter().enumerate() {
+            paths.push(format!("/stories/{story}"));
+            paths.push(format!("/api/stories/{story}"));
+            let q = ["ناغورنو كاراباخ", "وقف إطلاق النار", "الأمم المتحدة", "كوريا الشمالية"][i % 4];
+            paths.push(format!("/api/search?q={}", enc(q)));
+            paths.push(format!("/api/search?q={}&from=2018-01-01", enc("مجلس الأمن")));
+        }
+        paths.push("/".to_string());
+        let paths: Arc<Vec<String>> = Arc::new(paths);
         let client: Client<_, Empty<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
         let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let started = Instant::now();
