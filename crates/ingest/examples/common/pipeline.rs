@@ -1,5 +1,5 @@
-//! Shared by the `pipeline_cpu` bench and the `pipeline_once` example: the same input
-//! and loop as the root `pipeline` benchmark's `ingest_into_store`.
+//! Shared by the `pipeline_cpu` bench, the `pipeline_once` example and the root
+//! `pipeline` benchmark's `ingest_into_store`: one input and one loop for all three.
 
 #![allow(dead_code)]
 
@@ -10,11 +10,15 @@ use std::io::{BufRead, BufReader};
 
 pub const ARTICLES: usize = 5_000;
 
+/// The first `ARTICLES` lines of the shared ANT news sample. The `shared/` folder sits
+/// beside the repository; this module is also compiled by the root bench, so the path is
+/// found from whichever manifest directory compiles it.
 pub fn sample_lines() -> Vec<String> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz"
-    );
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join("../shared/data/news/antcorpus_multisource_shared.jsonl.gz"))
+        .find(|p| p.exists())
+        .expect("the shared news sample beside the repository");
     let file = std::fs::File::open(path).expect("the shared news sample");
     BufReader::new(flate2::read::GzDecoder::new(file))
         .lines()
