@@ -73,6 +73,14 @@ pub trait Store {
 
     /// The id of the story the article belongs to.
     fn story_of(&self, article: &str) -> Result<Option<String>, StoreError>;
+
+    /// A cheap token that differs whenever anything stored changed since it was last
+    /// asked (a write through this value or through any other connection or process), so
+    /// readers can cache what they derive from the store. `None` when the backend cannot
+    /// tell cheaply; callers then compare what they read.
+    fn revision(&self) -> Result<Option<String>, StoreError> {
+        Ok(None)
+    }
 }
 
 /// What `insert_articles` did with one article.

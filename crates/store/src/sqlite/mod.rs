@@ -181,6 +181,10 @@ impl Store for SqliteStore {
     fn story_of(&self, article: &str) -> Result<Option<String>, StoreError> {
         reads::story_of(&self.conn, article)
     }
+
+    fn revision(&self) -> Result<Option<String>, StoreError> {
+        reads::revision(&self.conn).map(Some)
+    }
 }
 
 /// SQLite takes signed 64-bit limits; anything larger means "no limit".

@@ -168,6 +168,15 @@ pub(super) fn story_of(conn: &Connection, article: &str) -> Result<Option<String
         .doing(ACTION)
 }
 
+/// SQLite bumps `data_version` for transactions other connections commit (in this
+/// process or another), never for this connection's own; `total_changes` counts those.
+pub(super) fn revision(conn: &Connection) -> Result<String, StoreError> {
+    let others: i64 = conn
+        .pragma_query_value(None, "data_version", |row| row.get(0))
+        .doing("reading the data version")?;
+    Ok(format!("{others}.{}", conn.total_changes()))
+}
+
 fn decode<T: serde::de::DeserializeOwned>(
     json: &str,
     what: &'static str,
@@ -178,4 +187,35 @@ fn decode<T: serde::de::DeserializeOwned>(
         id: id.to_string(),
         detail: e.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{article, fingerprint_of};
+    use crate::{SqliteStore, Store};
+
+    #[test]
+    fn the_revision_moves_with_every_write_from_any_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut mine = SqliteStore::open(dir.path()).unwrap();
+        let first = mine.revision().unwrap();
+        assert!(first.is_some());
+        assert_eq!(mine.revision().unwrap(), first, "reading changes nothing");
+        let a = article("وصل وفد إلى يريفان.", "test://a", None, None);
+        mine.insert_articles(&[(a.clone(), fingerprint_of(&a.body))])
+            .unwrap();
+        let second = mine.revision().unwrap();
+        assert_ne!(second, first, "this connection's own write");
+
+        let mut other = SqliteStore::open(dir.path()).unwrap();
+        let b = article("أعلنت وزارة الدفاع عن اشتباكات.", "test://b", None, None);
+        other
+            .insert_articles(&[(b.clone(), fingerprint_of(&b.body))])
+            .unwrap();
+        assert_ne!(
+            mine.revision().unwrap(),
+            second,
+            "another connection's write"
+        );
+    }
 }
