@@ -1,5 +1,6 @@
 //! Articles: batched insert with repeat and near-duplicate detection, and reads.
 
+use super::bands::BandIndex;
 use super::sql_count;
 use crate::error::Doing;
 use crate::{
@@ -7,171 +8,155 @@ use crate::{
 };
 use marsad_model::{Article, Fingerprint, SourceFormat};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
-use std::sync::OnceLock;
 
 const ARTICLE_COLUMNS: &str = "id, source, format, outlet, url, published, title, body, \
                                language, boilerplate, near_duplicate_of";
 
 pub(super) fn insert(
     conn: &mut Connection,
+    index: &mut Option<BandIndex>,
     batch: &[(Article, Fingerprint)],
 ) -> Result<Vec<InsertOutcome>, StoreError> {
     const ACTION: &str = "storing a batch of articles";
     // IMMEDIATE takes the write lock up front, so a concurrent writer waits at BEGIN
-    // (busy_timeout) instead of failing at its first write.
+    // (busy_timeout) instead of failing at its first write, and no other writer can
+    // store articles between the index top-up and the commit.
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .doing(ACTION)?;
-    let mut outcomes = Vec::with_capacity(batch.len());
-    {
-        let mut stored = tx
-            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
-            .doing(ACTION)?;
-        let mut put_article = tx
-            .prepare_cached(&format!(
-                "INSERT INTO articles ({ARTICLE_COLUMNS}) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-            ))
-            .doing(ACTION)?;
-        let mut put_fingerprint = tx
-            .prepare_cached("INSERT INTO fingerprints (article, minhash) VALUES (?1, ?2)")
-            .doing(ACTION)?;
-        for (article, fingerprint) in batch {
-            if stored.exists([&article.id]).doing(ACTION)? {
-                outcomes.push(InsertOutcome::Repeat {
-                    existing: article.id.clone(),
-                });
-                continue;
-            }
-            let keys: Vec<i64> = fingerprint
-                .band_keys(LSH_BANDS)
-                .into_iter()
-                // The model keeps the top bit clear; the mask only guards that promise.
-                .map(|k| (k & i64::MAX as u64) as i64)
-                .collect();
-            let near = most_similar(&tx, &keys, fingerprint)?;
-            let boilerplate = serde_json::to_string(&article.boilerplate)
-                .doing("encoding an article's boilerplate")?;
-            put_article
-                .execute(params![
-                    article.id,
-                    article.source,
-                    article.format.as_str(),
-                    article.outlet,
-                    article.url,
-                    article.published,
-                    article.title,
-                    article.body,
-                    article.language,
-                    boilerplate,
-                    near,
-                ])
-                .doing(ACTION)?;
-            let seq = tx.last_insert_rowid();
-            put_fingerprint
-                .execute(params![seq, minhash_blob(fingerprint)])
-                .doing(ACTION)?;
-            put_bands(&tx, seq, &keys)?;
-            outcomes.push(match near {
-                Some(of) => InsertOutcome::NearDuplicate { of },
-                None => InsertOutcome::Stored,
-            });
-        }
-    }
+    let mut bands = index.take().unwrap_or_default();
+    // The index holds this batch's articles before they commit: it is put back only
+    // once they have, and rebuilt from the store after a failure.
+    let outcomes = top_up(&tx, &mut bands).and_then(|()| insert_batch(&tx, &mut bands, batch))?;
     tx.commit().doing(ACTION)?;
+    *index = Some(bands);
     Ok(outcomes)
 }
 
-/// SQL text for each number of band keys, built once: `prepare_cached` looks statements
-/// up by their text.
-struct BandSql {
-    insert: Vec<String>,
-    candidates: Vec<String>,
-}
-
-fn band_sql(n: usize) -> (&'static str, &'static str) {
-    static SQL: OnceLock<BandSql> = OnceLock::new();
-    let sql = SQL.get_or_init(|| {
-        let sizes = 0..=LSH_BANDS;
-        BandSql {
-            // OR IGNORE rather than ON CONFLICT DO NOTHING: with no constraint left that
-            // can abort the statement, SQLite keeps no statement journal for it (a copy
-            // of every page it touches, a quarter of the insert time).
-            insert: sizes
-                .clone()
-                .map(|n| {
-                    let rows = vec!["(?, ?)"; n].join(", ");
-                    format!("INSERT OR IGNORE INTO lsh_bands (band_key, article) VALUES {rows}")
-                })
-                .collect(),
-            // One index seek per key; `band_key IN (...)` would first build a temporary
-            // index of the keys for every article.
-            candidates: sizes
-                .map(|n| {
-                    (0..n)
-                        .map(|_| {
-                            "SELECT b.article, f.minhash FROM lsh_bands b \
-                             JOIN fingerprints f ON f.article = b.article \
-                             WHERE b.band_key = ?"
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" UNION ALL ")
-                })
-                .collect(),
-        }
-    });
-    let n = n.min(LSH_BANDS);
-    (&sql.insert[n], &sql.candidates[n])
-}
-
-/// All of an article's band rows in one statement.
-fn put_bands(tx: &Transaction<'_>, seq: i64, keys: &[i64]) -> Result<(), StoreError> {
-    const ACTION: &str = "indexing an article's bands";
-    let keys = &keys[..keys.len().min(LSH_BANDS)];
-    if keys.is_empty() {
-        return Ok(());
-    }
-    let (sql, _) = band_sql(keys.len());
-    let values = keys.iter().flat_map(|k| [*k, seq]);
-    tx.prepare_cached(sql)
-        .doing(ACTION)?
-        .execute(rusqlite::params_from_iter(values))
+/// Indexes the articles stored since the index last looked (all of them the first time),
+/// by this or another process.
+fn top_up(tx: &Transaction<'_>, bands: &mut BandIndex) -> Result<(), StoreError> {
+    const ACTION: &str = "loading the near-duplicate index";
+    let mut newer = tx
+        .prepare_cached(
+            "SELECT article, minhash FROM fingerprints WHERE article > ?1 ORDER BY article",
+        )
         .doing(ACTION)?;
-    Ok(())
-}
-
-/// The stored article most similar to `fingerprint` among those sharing a band key, if
-/// it reaches the threshold; ties go to the earliest stored (the original). A candidate
-/// sharing several bands comes back once per band; that is cheaper than DISTINCT.
-fn most_similar(
-    tx: &Transaction<'_>,
-    keys: &[i64],
-    fingerprint: &Fingerprint,
-) -> Result<Option<String>, StoreError> {
-    const ACTION: &str = "looking up near-duplicate candidates";
-    let keys = &keys[..keys.len().min(LSH_BANDS)];
-    if keys.is_empty() {
-        return Ok(None);
-    }
-    let (_, sql) = band_sql(keys.len());
-    let mut candidates = tx.prepare_cached(sql).doing(ACTION)?;
-    let mut rows = candidates
-        .query(rusqlite::params_from_iter(keys))
-        .doing(ACTION)?;
-    let mut best: Option<(f64, i64)> = None;
+    let mut rows = newer.query([bands.last_seq]).doing(ACTION)?;
     while let Some(row) = rows.next().doing(ACTION)? {
         let seq: i64 = row.get(0).doing(ACTION)?;
         let blob = row.get_ref(1).doing(ACTION)?.as_blob().doing(ACTION)?;
-        let other = fingerprint_from_blob(&seq.to_string(), blob)?;
-        let similarity = fingerprint.similarity(&other);
-        if similarity < NEAR_DUPLICATE_THRESHOLD {
+        let keys = band_keys(&fingerprint_from_blob(&seq.to_string(), blob)?);
+        bands.insert(seq, &keys)?;
+    }
+    Ok(())
+}
+
+fn insert_batch(
+    tx: &Transaction<'_>,
+    bands: &mut BandIndex,
+    batch: &[(Article, Fingerprint)],
+) -> Result<Vec<InsertOutcome>, StoreError> {
+    const ACTION: &str = "storing a batch of articles";
+    let mut outcomes = Vec::with_capacity(batch.len());
+    let mut stored = tx
+        .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
+        .doing(ACTION)?;
+    let mut put_article = tx
+        .prepare_cached(&format!(
+            "INSERT INTO articles ({ARTICLE_COLUMNS}) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        ))
+        .doing(ACTION)?;
+    let mut put_fingerprint = tx
+        .prepare_cached("INSERT INTO fingerprints (article, minhash) VALUES (?1, ?2)")
+        .doing(ACTION)?;
+    let mut blob = Vec::new();
+    for (article, fingerprint) in batch {
+        if stored.exists([&article.id]).doing(ACTION)? {
+            outcomes.push(InsertOutcome::Repeat {
+                existing: article.id.clone(),
+            });
             continue;
         }
-        let better = match best {
-            None => true,
-            Some((s, q)) => similarity > s || (similarity == s && seq < q),
+        let keys = band_keys(fingerprint);
+        let near = most_similar(tx, bands, &keys, fingerprint)?;
+        let boilerplate = serde_json::to_string(&article.boilerplate)
+            .doing("encoding an article's boilerplate")?;
+        put_article
+            .execute(params![
+                article.id,
+                article.source,
+                article.format.as_str(),
+                article.outlet,
+                article.url,
+                article.published,
+                article.title,
+                article.body,
+                article.language,
+                boilerplate,
+                near,
+            ])
+            .doing(ACTION)?;
+        let seq = tx.last_insert_rowid();
+        minhash_blob(fingerprint, &mut blob);
+        put_fingerprint.execute(params![seq, blob]).doing(ACTION)?;
+        bands.insert(seq, &keys)?;
+        outcomes.push(match near {
+            Some(of) => InsertOutcome::NearDuplicate { of },
+            None => InsertOutcome::Stored,
+        });
+    }
+    Ok(outcomes)
+}
+
+/// The fingerprint's LSH band keys, as many as it has (none for an empty fingerprint).
+fn band_keys(fingerprint: &Fingerprint) -> Vec<u64> {
+    let mut keys = fingerprint.band_keys(LSH_BANDS);
+    keys.truncate(LSH_BANDS);
+    keys
+}
+
+/// The stored article most similar to `fingerprint` among those sharing a band key, if
+/// it reaches the threshold; ties go to the earliest stored (the original).
+fn most_similar(
+    tx: &Transaction<'_>,
+    bands: &BandIndex,
+    keys: &[u64],
+    fingerprint: &Fingerprint,
+) -> Result<Option<String>, StoreError> {
+    const ACTION: &str = "looking up near-duplicate candidates";
+    let mut candidates = Vec::new();
+    for &key in keys {
+        bands.candidates(key, |seq| candidates.push(seq));
+    }
+    if candidates.is_empty() {
+        return Ok(None);
+    }
+    // Ascending, so that the first of equally similar articles is the earliest.
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut stored = tx
+        .prepare_cached("SELECT minhash FROM fingerprints WHERE article = ?1")
+        .doing(ACTION)?;
+    let mut best: Option<(f64, i64)> = None;
+    for seq in candidates {
+        let Some(other) = stored
+            .query_row([seq], |row| row.get::<_, Vec<u8>>(0))
+            .optional()
+            .doing(ACTION)?
+        else {
+            continue;
         };
-        if better {
+        let other = fingerprint_from_blob(&seq.to_string(), &other)?;
+        let similarity = fingerprint.similarity(&other);
+        // The index keeps a hash of each key: a candidate must share a key for real.
+        if similarity < NEAR_DUPLICATE_THRESHOLD
+            || !band_keys(&other).iter().any(|k| keys.contains(k))
+        {
+            continue;
+        }
+        if best.is_none_or(|(s, _)| similarity > s) {
             best = Some((similarity, seq));
         }
     }
@@ -185,12 +170,9 @@ fn most_similar(
         .map(Some)
 }
 
-fn minhash_blob(fingerprint: &Fingerprint) -> Vec<u8> {
-    fingerprint
-        .minhash
-        .iter()
-        .flat_map(|v| v.to_le_bytes())
-        .collect()
+fn minhash_blob(fingerprint: &Fingerprint, blob: &mut Vec<u8>) {
+    blob.clear();
+    blob.extend(fingerprint.minhash.iter().flat_map(|v| v.to_le_bytes()));
 }
 
 fn fingerprint_from_blob(id: &str, blob: &[u8]) -> Result<Fingerprint, StoreError> {

@@ -1,6 +1,7 @@
 //! The embedded backend: one SQLite file, `marsad.db`, in the data directory.
 
 mod articles;
+mod bands;
 mod reads;
 pub(crate) mod schema;
 
@@ -17,13 +18,15 @@ pub const DB_FILE: &str = "marsad.db";
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Page cache per connection, in KiB (SQLite's default is 2 MiB): the random-order
-/// indexes (article id, LSH band keys) stay in memory during bulk insert.
+/// article id index stays in memory during bulk insert.
 const CACHE_KIB: i64 = 64 * 1024;
 
 /// A [`Store`] in one SQLite database file.
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// Near-duplicate index, built on the first insert (readers never need it).
+    bands: Option<bands::BandIndex>,
 }
 
 impl SqliteStore {
@@ -122,7 +125,11 @@ impl SqliteStore {
             .map_err(fail)?;
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn, &path, migrations)?;
-        Ok(SqliteStore { conn, path })
+        Ok(SqliteStore {
+            conn,
+            path,
+            bands: None,
+        })
     }
 }
 
@@ -139,7 +146,7 @@ impl Store for SqliteStore {
         &mut self,
         batch: &[(Article, Fingerprint)],
     ) -> Result<Vec<InsertOutcome>, StoreError> {
-        articles::insert(&mut self.conn, batch)
+        articles::insert(&mut self.conn, &mut self.bands, batch)
     }
 
     fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Migration `i` (0-based) takes the store from version `i` to version `i + 1`.
 /// Append only: never edit a script once released.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Articles, their near-duplicate index, analyses and stories. JSON columns hold model
 /// types whole; scalar columns exist where the store filters or sorts.
@@ -65,6 +65,12 @@ CREATE TABLE story_articles (
     article TEXT NOT NULL PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
 );
 CREATE INDEX story_articles_by_story ON story_articles (story);
+";
+
+/// The band table gives way to an index each writer keeps in memory, built from the
+/// fingerprints (see `sqlite::bands`).
+const V2: &str = "
+DROP TABLE lsh_bands;
 ";
 
 /// Brings the store at `path` up to the newest version in `migrations`.

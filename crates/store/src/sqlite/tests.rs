@@ -1,5 +1,5 @@
 use super::*;
-use crate::testing::{self, article, fingerprint_of, seed_articles};
+use crate::testing::{self, article, fingerprint_of, near_copy, seed_articles};
 
 fn pragma(store: &SqliteStore, name: &str) -> String {
     store
@@ -59,10 +59,14 @@ fn reopening_applies_no_migration_twice() {
         .collect();
     store.insert_articles(&batch).unwrap();
     drop(store);
-    // V1 creates tables without IF NOT EXISTS: running it again would fail.
+    // V1 creates tables and V2 drops one, without IF (NOT) EXISTS: running either again
+    // would fail.
     for _ in 0..2 {
         let store = SqliteStore::open(dir.path()).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 1);
+        assert_eq!(
+            store.schema_version().unwrap(),
+            schema::MIGRATIONS.len() as i64
+        );
         assert_eq!(store.article_count().unwrap(), seeds.len() as u64);
     }
 }
@@ -104,7 +108,8 @@ fn a_version_1_store_migrates_forward_keeping_its_data() {
 #[test]
 fn a_failing_migration_leaves_the_store_at_its_old_version() {
     let dir = tempfile::tempdir().unwrap();
-    drop(SqliteStore::open(dir.path()).unwrap());
+    let v1 = &schema::MIGRATIONS[..1];
+    drop(SqliteStore::open_with(dir.path(), v1).unwrap());
     let broken = [
         schema::MIGRATIONS[0],
         "CREATE TABLE claims (x); SELECT * FROM no_such_table;",
@@ -114,7 +119,7 @@ fn a_failing_migration_leaves_the_store_at_its_old_version() {
         matches!(err, StoreError::Migrate { version: 2, .. }),
         "{err}"
     );
-    let store = SqliteStore::open(dir.path()).unwrap();
+    let store = SqliteStore::open_with(dir.path(), v1).unwrap();
     assert_eq!(store.schema_version().unwrap(), 1);
     let claims: i64 = store
         .conn
@@ -139,7 +144,7 @@ fn a_store_from_a_newer_marsad_is_refused_clearly() {
             err,
             StoreError::TooNew {
                 found: 7,
-                known: 1,
+                known: 2,
                 ..
             }
         ),
@@ -240,4 +245,117 @@ fn two_processes_writing_at_once_both_succeed() {
     }
     let store = SqliteStore::open(dir.path()).unwrap();
     assert_eq!(store.article_count().unwrap(), 2 * 20 * seeds.len() as u64);
+}
+
+fn with_fp(a: &Article) -> (Article, Fingerprint) {
+    (a.clone(), fingerprint_of(&a.body))
+}
+
+/// Each writer keeps its near-duplicate index in memory: what another process stored
+/// since must still be found.
+#[test]
+fn a_writer_finds_near_duplicates_of_what_another_process_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seed_articles();
+    let mut first = SqliteStore::open(dir.path()).unwrap();
+    let mut second = SqliteStore::open(dir.path()).unwrap();
+    // Both build their index before the other writes.
+    first.insert_articles(&[with_fp(&seeds[0])]).unwrap();
+    second.insert_articles(&[with_fp(&seeds[1])]).unwrap();
+    first.insert_articles(&[with_fp(&seeds[2])]).unwrap();
+
+    let copy =
+        |a: &Article| near_copy(a, "mirror.html", "وتابعت الوكالة أن المحادثات ستستأنف غدا.");
+    let outcomes = first
+        .insert_articles(&[with_fp(&copy(&seeds[1])), with_fp(&seeds[1])])
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        vec![
+            InsertOutcome::NearDuplicate {
+                of: seeds[1].id.clone()
+            },
+            InsertOutcome::Repeat {
+                existing: seeds[1].id.clone()
+            }
+        ]
+    );
+    let outcomes = second
+        .insert_articles(&[with_fp(&copy(&seeds[0])), with_fp(&copy(&seeds[2]))])
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        vec![
+            InsertOutcome::NearDuplicate {
+                of: seeds[0].id.clone()
+            },
+            InsertOutcome::NearDuplicate {
+                of: seeds[2].id.clone()
+            }
+        ]
+    );
+}
+
+/// A batch that fails leaves nothing behind, in the file or in the writer's index.
+#[test]
+fn a_failed_batch_leaves_no_trace_in_the_index() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let seeds = seed_articles();
+    store
+        .conn
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.source = 'refused' \
+             BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+        )
+        .unwrap();
+    let mut refused = seeds[4].clone();
+    refused.source = "refused".into();
+    store
+        .insert_articles(&[with_fp(&seeds[0]), with_fp(&refused)])
+        .unwrap_err();
+    assert_eq!(store.article_count().unwrap(), 0);
+    // seeds[1] takes the seq seeds[0] had in the rolled-back batch.
+    let copy = near_copy(&seeds[0], "mirror.html", "وسنوافيكم بالتفاصيل لاحقا.");
+    let outcomes = store
+        .insert_articles(&[with_fp(&seeds[1]), with_fp(&copy), with_fp(&seeds[0])])
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        vec![
+            InsertOutcome::Stored,
+            InsertOutcome::Stored,
+            InsertOutcome::NearDuplicate {
+                of: copy.id.clone()
+            }
+        ]
+    );
+}
+
+#[test]
+fn a_version_1_store_keeps_finding_its_near_duplicates_after_migrating() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = seed_articles();
+    let mut v1 = SqliteStore::open_with(dir.path(), &schema::MIGRATIONS[..1]).unwrap();
+    let batch: Vec<_> = seeds.iter().map(with_fp).collect();
+    v1.insert_articles(&batch).unwrap();
+    drop(v1);
+
+    let mut store = SqliteStore::open(dir.path()).unwrap();
+    let tables: i64 = store
+        .conn
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'lsh_bands'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 0);
+    let copy = near_copy(&seeds[3], "update.html", "وسنوافيكم بالتفاصيل لاحقا.");
+    assert_eq!(
+        store.insert_articles(&[with_fp(&copy)]).unwrap(),
+        vec![InsertOutcome::NearDuplicate {
+            of: seeds[3].id.clone()
+        }]
+    );
+    store.check_integrity().unwrap();
 }
