@@ -49,22 +49,33 @@ fn main() {
     };
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("loopback port");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("loopback port");
         let addr = listener.local_addr().expect("address");
         tokio::spawn(async move {
             let _ = axum::serve(listener, router(state)).await;
         });
         let enc = marsad_server::html::url_encode;
-        let mut paths = Vec::new();
+        // (kind, path): latencies are reported per kind as well as overall.
+        let mut paths: Vec<(&'static str, String)> = Vec::new();
         for (i, story) in stories.iter().enumerate() {
-            paths.push(format!("/stories/{story}"));
-            paths.push(format!("/api/stories/{story}"));
-            let q = ["ناغورنو كاراباخ", "وقف إطلاق النار", "الأمم المتحدة", "كوريا الشمالية"][i % 4];
-            paths.push(format!("/api/search?q={}", enc(q)));
-            paths.push(format!("/api/search?q={}&from=2018-01-01", enc("مجلس الأمن")));
+            paths.push(("story page", format!("/stories/{story}")));
+            paths.push(("story json", format!("/api/stories/{story}")));
+            let q = [
+                "ناغورنو كاراباخ",
+                "وقف إطلاق النار",
+                "الأمم المتحدة",
+                "كوريا الشمالية",
+            ][i % 4];
+            paths.push(("search", format!("/api/search?q={}", enc(q))));
+            paths.push((
+                "search dated",
+                format!("/api/search?q={}&from=2018-01-01", enc("مجلس الأمن")),
+            ));
         }
-        paths.push("/".to_string());
-        let paths: Arc<Vec<String>> = Arc::new(paths);
+        paths.push(("story list", "/".to_string()));
+        let paths: Arc<Vec<(&'static str, String)>> = Arc::new(paths);
         let client: Client<_, Empty<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
         let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let started = Instant::now();
@@ -78,29 +89,61 @@ fn main() {
                     if n >= REQUESTS {
                         return latencies;
                     }
-                    let uri = format!("http://{addr}{}", paths[n % paths.len()]);
+                    let (kind, path) = &paths[n % paths.len()];
+                    let uri = format!("http://{addr}{path}");
                     let t = Instant::now();
-                    let res = client.get(uri.parse().expect("uri")).await.expect("response");
+                    let res = client
+                        .get(uri.parse().expect("uri"))
+                        .await
+                        .expect("response");
                     assert!(res.status().is_success(), "{uri}: {}", res.status());
                     res.into_body().collect().await.expect("body");
-                    latencies.push(t.elapsed());
+                    latencies.push((*kind, t.elapsed()));
                 }
             }));
         }
-        let mut all: Vec<Duration> = Vec::new();
+        let mut timed: Vec<(&'static str, Duration)> = Vec::new();
         for w in workers {
-            all.extend(w.await.expect("worker"));
+            timed.extend(w.await.expect("worker"));
         }
         let elapsed = started.elapsed();
+        let mut all: Vec<Duration> = timed.iter().map(|(_, d)| *d).collect();
         all.sort_unstable();
-        let pct = |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)];
         println!(
-            "{} requests, concurrency {CONCURRENCY}: {:.0} requests/s, p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms",
+            "{} requests, concurrency {CONCURRENCY}: {:.0} requests/s, {}",
             all.len(),
             all.len() as f64 / elapsed.as_secs_f64(),
-            pct(0.50).as_secs_f64() * 1e3,
-            pct(0.95).as_secs_f64() * 1e3,
-            pct(0.99).as_secs_f64() * 1e3,
+            percentiles(&all),
         );
+        let mut kinds: Vec<&'static str> = timed.iter().map(|(k, _)| *k).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for kind in kinds {
+            let mut these: Vec<Duration> = timed
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, d)| *d)
+                .collect();
+            these.sort_unstable();
+            println!(
+                "  {kind:<12} {:>5} requests, {}",
+                these.len(),
+                percentiles(&these)
+            );
+        }
     });
+}
+
+/// p50, p95 and p99 of sorted, non-empty latencies.
+fn percentiles(sorted: &[Duration]) -> String {
+    let pct = |p: f64| {
+        let i = ((sorted.len() as f64 * p) as usize).min(sorted.len() - 1);
+        sorted[i].as_secs_f64() * 1e3
+    };
+    format!(
+        "p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms",
+        pct(0.50),
+        pct(0.95),
+        pct(0.99)
+    )
 }

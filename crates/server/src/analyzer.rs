@@ -6,6 +6,8 @@
 
 use marsad_model::Span;
 use marsad_text::{key, light_stem, TokenKind, Tokens, Vocabulary};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Name the analyzer is registered under in the index.
@@ -36,10 +38,7 @@ impl Tokenizer for ArabicWords {
 impl TokenStream for ArabicWordStream<'_> {
     fn advance(&mut self) -> bool {
         for word in self.words.by_ref() {
-            if !matches!(
-                word.kind,
-                TokenKind::Word | TokenKind::Latin | TokenKind::Number
-            ) {
+            if !is_term_kind(word.kind) {
                 continue;
             }
             let k = key(word.text);
@@ -139,6 +138,61 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// Distinct words whose term one thread remembers (see [`spans_of_terms`]).
+const MEMO_WORDS: usize = 100_000;
+
+thread_local! {
+    /// Word as written → its term (`None`: not a term). News repeats its words, so after a
+    /// few searches almost every word of a hit's body is known here.
+    static TERM_OF: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
+}
+
+/// The term of one word as the analyzer makes it: matching key, lower case (as tantivy's
+/// `LowerCaser`, char by char), then [`stem_key`].
+fn word_term(word: &str) -> Option<String> {
+    let k = key(word);
+    if k.is_empty() {
+        return None;
+    }
+    let lower = if k.is_ascii() {
+        k.to_ascii_lowercase()
+    } else {
+        k.chars().flat_map(char::to_lowercase).collect()
+    };
+    Some(stem_key(&lower))
+}
+
+/// The spans of the words of `text` whose term is in `wanted`, in order: the same words
+/// [`terms`] would give, found without stemming a word this thread has seen before.
+pub fn spans_of_terms(text: &str, wanted: &[String]) -> Vec<Span> {
+    TERM_OF.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        let mut out = Vec::new();
+        for word in Tokens::new(text) {
+            if !is_term_kind(word.kind) {
+                continue;
+            }
+            let term = match memo.get(word.text) {
+                Some(t) => t,
+                None => memo
+                    .entry(word.text.to_string())
+                    .or_insert_with(|| word_term(word.text)),
+            };
+            if term.as_ref().is_some_and(|t| wanted.contains(t)) {
+                out.push(word.span);
+            }
+        }
+        out
+    })
+}
+
+fn is_term_kind(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Word | TokenKind::Latin | TokenKind::Number)
+}
+
 /// The terms of a text with the spans they come from, in order.
 pub fn terms(text: &str) -> Vec<(String, Span)> {
     let mut analyzer = analyzer();
@@ -175,6 +229,36 @@ mod tests {
             assert!(!word.is_empty() && !word.contains(' '), "{word:?}");
         }
         assert_eq!(terms(text).len(), 6);
+    }
+
+    #[test]
+    fn remembered_terms_are_the_analyzers_terms() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+        let mut texts = vec!["OSCE Minsk İstanbul ΣΟΦΙΑ 2022 وأذربيجان".to_string()];
+        if let Ok(dir) = std::fs::read_dir(&seeds) {
+            for entry in dir.flatten() {
+                if entry.path().extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+                }
+            }
+        }
+        assert!(texts.len() > 3, "the seeds are in {}", seeds.display());
+        // Twice: the second pass answers from the memo.
+        for _ in 0..2 {
+            for text in &texts {
+                let all = terms(text);
+                let wanted: Vec<String> = all.iter().map(|(t, _)| t.clone()).collect();
+                let spans: Vec<Span> = all.iter().map(|(_, s)| *s).collect();
+                assert_eq!(spans_of_terms(text, &wanted), spans);
+                let some = &wanted[..wanted.len().min(3)];
+                let expected: Vec<Span> = all
+                    .iter()
+                    .filter(|(t, _)| some.contains(t))
+                    .map(|(_, s)| *s)
+                    .collect();
+                assert_eq!(spans_of_terms(text, some), expected);
+            }
+        }
     }
 
     #[test]

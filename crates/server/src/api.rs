@@ -1,9 +1,10 @@
 //! The JSON API. Lists are paged (`limit` at most [`MAX_PAGE`]); errors are
 //! `{ "error": "..." }` with a 4xx/5xx status.
 
-use crate::catalogue::{all_stories, EntityEntry};
+use crate::catalogue::EntityEntry;
 use crate::export::{rows, write_rows, ExportFormat};
 use crate::search::SearchQuery;
+use crate::views::Views;
 use crate::{AppState, ServerError};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -121,47 +122,57 @@ impl StoryFilter {
     }
 }
 
-/// The stories the filter keeps, one page of them, and how many it keeps in all.
-pub(crate) async fn filtered_stories(
-    s: &AppState,
-    f: StoryFilter,
-) -> Result<(usize, Vec<Story>), ServerError> {
+/// How many stories the filter keeps, and the indexes (in `views.stories()`) of one
+/// page of them.
+pub(crate) fn filtered_stories(
+    views: &Views,
+    f: &StoryFilter,
+) -> Result<(usize, Vec<usize>), ServerError> {
     f.check()?;
-    s.with_store(move |st| {
-        let kept: Vec<Story> = all_stories(st)?
-            .into_iter()
-            .filter(|x| f.keeps(x))
-            .collect();
-        let total = kept.len();
-        let page = kept
-            .into_iter()
-            .skip(f.offset.unwrap_or(0))
-            .take(limit(f.limit))
-            .collect();
-        Ok((total, page))
-    })
-    .await
+    let mut total = 0;
+    let mut page = Vec::new();
+    let (offset, limit) = (f.offset.unwrap_or(0), limit(f.limit));
+    for (i, story) in views.stories().iter().enumerate() {
+        if f.keeps(story) {
+            if total >= offset && page.len() < limit {
+                page.push(i);
+            }
+            total += 1;
+        }
+    }
+    Ok((total, page))
+}
+
+#[derive(Serialize)]
+struct StoryList<'a> {
+    total: usize,
+    stories: Vec<&'a Story>,
 }
 
 pub async fn stories(
     State(s): State<AppState>,
     p: Params<StoryFilter>,
 ) -> Result<Response, ServerError> {
-    let (total, list) = filtered_stories(&s, params(p)?).await?;
-    Ok(Json(json!({ "total": total, "stories": list })).into_response())
+    let f = params(p)?;
+    let views = s.views().await?;
+    let (total, page) = filtered_stories(&views, &f)?;
+    let stories = page
+        .iter()
+        .filter_map(|&i| views.stories().get(i))
+        .collect();
+    Ok(Json(StoryList { total, stories }).into_response())
 }
 
 pub async fn story(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ServerError> {
-    let story = s
-        .with_store(move |st| {
-            st.story(&id)?
-                .ok_or_else(|| ServerError::NotFound(format!("no story {id}")))
-        })
-        .await?;
-    Ok(Json(story).into_response())
+    let body = s
+        .views()
+        .await?
+        .story_json(&id)?
+        .ok_or_else(|| ServerError::NotFound(format!("no story {id}")))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 #[derive(Serialize)]

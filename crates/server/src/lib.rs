@@ -19,9 +19,11 @@ mod pages;
 pub mod search;
 mod snippet;
 mod state;
+pub mod views;
 
 pub use catalogue::{Catalogue, EntityEntry};
 pub use error::ServerError;
 pub use export::{export, ExportFormat};
 pub use search::{open_or_rebuild, reindex, Hit, SearchIndex, SearchQuery};
 pub use state::{index_dir, router, routes, serve, serve_blocking, AppState};
+pub use views::Views;

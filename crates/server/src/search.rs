@@ -6,7 +6,7 @@ use crate::analyzer::{analyzer, ARABIC};
 use crate::catalogue::{all_stories, scan_articles, Catalogue, CatalogueBuilder, QueryUnit};
 use crate::snippet::snippet;
 use crate::ServerError;
-use marsad_model::Span;
+use marsad_model::{Span, Story};
 use marsad_store::Store;
 use serde::{Deserialize, Serialize};
 use std::ops::Bound;
@@ -136,6 +136,12 @@ fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -
 /// story's id, members and dates (stories are replaced after each read, so new analyses
 /// show up here too).
 pub fn store_marker(store: &dyn Store) -> Result<String, ServerError> {
+    let stories = all_stories(store)?;
+    Ok(marker_of(&stories, store.article_count()?))
+}
+
+/// [`store_marker`] of stories already read.
+pub fn marker_of(stories: &[Story], articles: u64) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |s: &str| {
         for b in s.bytes().chain([0xff]) {
@@ -143,17 +149,15 @@ pub fn store_marker(store: &dyn Store) -> Result<String, ServerError> {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     };
-    let stories = all_stories(store)?;
-    for s in &stories {
+    for s in stories {
         feed(&s.id);
         s.articles.iter().for_each(|a| feed(a));
         feed(s.last_date.as_deref().unwrap_or(""));
     }
-    Ok(format!(
-        "articles={} stories={} digest={h:016x}",
-        store.article_count()?,
+    format!(
+        "articles={articles} stories={} digest={h:016x}",
         stories.len()
-    ))
+    )
 }
 
 /// Rebuilds the index in `dir` from the store, replacing whatever index was there.

@@ -2,7 +2,7 @@
 //! matches in `<mark>`. Built on the body itself (not on index terms) so entity matches
 //! in another spelling are marked too, by their stored mention spans.
 
-use crate::analyzer::terms;
+use crate::analyzer::spans_of_terms;
 use crate::html::{marked, Mark};
 use marsad_model::Span;
 
@@ -12,12 +12,8 @@ const WINDOW: usize = 360;
 const LEAD: usize = 80;
 
 pub fn snippet(body: &str, words: &[String], entity_spans: &[Span]) -> String {
-    let mut hits: Vec<Span> = terms(body)
-        .into_iter()
-        .filter(|(t, _)| words.contains(t))
-        .map(|(_, s)| s)
-        .chain(entity_spans.iter().copied())
-        .collect();
+    let mut hits: Vec<Span> = spans_of_terms(body, words);
+    hits.extend_from_slice(entity_spans);
     hits.sort_unstable();
     hits.dedup();
     // The window starting at the match with the most matches after it.

@@ -1,6 +1,7 @@
 //! Shared state, the router and the server loop.
 
 use crate::search::{open_or_rebuild, reindex, store_marker, SearchIndex};
+use crate::views::{ViewCache, Views};
 use crate::{api, pages, ServerError};
 use axum::extract::Request;
 use axum::http::{header, StatusCode};
@@ -11,7 +12,7 @@ use axum::Router;
 use marsad_store::Store;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Duration;
 
 /// How often a running server checks whether the store moved on from its index.
@@ -21,11 +22,16 @@ pub const INDEX_REFRESH: Duration = Duration::from_secs(60);
 pub const MAX_BODY: u64 = 64 * 1024;
 
 /// What every handler sees. The store is one connection behind a mutex (rusqlite's
-/// connection is `Send` but not `Sync`); store calls run on the blocking pool.
+/// connection is `Send` but not `Sync`); store calls run on the blocking pool. Stories
+/// are served from [`Views`], read once per store revision.
 #[derive(Clone)]
 pub struct AppState {
     store: Arc<Mutex<Box<dyn Store + Send>>>,
     index: Arc<RwLock<Arc<SearchIndex>>>,
+    views: Arc<ViewCache>,
+    /// The store revision at which the index was last found current: while the store
+    /// stays there, [`AppState::refresh_index`] need not read every story.
+    index_revision: Arc<Mutex<Option<String>>>,
 }
 
 impl AppState {
@@ -33,7 +39,17 @@ impl AppState {
         AppState {
             store: Arc::new(Mutex::new(store)),
             index: Arc::new(RwLock::new(Arc::new(index))),
+            views: Arc::new(ViewCache::default()),
+            index_revision: Arc::new(Mutex::new(None)),
         }
+    }
+
+    /// Every story as of the store's current revision (at most
+    /// [`crate::views::VIEW_CHECK`] behind it).
+    pub async fn views(&self) -> Result<Arc<Views>, ServerError> {
+        self.views
+            .get(|known| self.with_store(move |st| Views::load_if_changed(st, known.as_deref())))
+            .await
     }
 
     /// The current search index (a rebuild swaps in a new one; searches in flight keep
@@ -49,12 +65,22 @@ impl AppState {
     /// process ingested or read articles). Returns whether it was rebuilt.
     pub async fn refresh_index(&self) -> Result<bool, ServerError> {
         let current = self.index();
+        let checked = Arc::clone(&self.index_revision);
         let rebuilt = self
             .with_store(move |st| {
-                if store_marker(st)? == current.marker() {
+                let revision = st.revision()?;
+                let mut last = checked.lock().unwrap_or_else(PoisonError::into_inner);
+                if revision.is_some() && *last == revision {
                     return Ok(None);
                 }
-                reindex(st, current.dir()).map(Some)
+                let index = if store_marker(st)? == current.marker() {
+                    None
+                } else {
+                    Some(reindex(st, current.dir())?)
+                };
+                // Read before the marker: a write in between is seen at the next check.
+                *last = revision;
+                Ok(index)
             })
             .await?;
         let Some(index) = rebuilt else {
@@ -166,6 +192,8 @@ pub async fn serve(
 ) -> Result<(), ServerError> {
     let dir = index_dir(&data_dir);
     let (store, index) = tokio::task::spawn_blocking(move || {
+        // Parsed once on first use; here rather than in the first search.
+        marsad_text::Vocabulary::embedded();
         let index = open_or_rebuild(store.as_ref(), &dir)?;
         Ok::<_, ServerError>((store, index))
     })

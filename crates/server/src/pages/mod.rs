@@ -123,7 +123,12 @@ async fn story_list_body(
         f.to.clone().unwrap_or_default(),
     );
     let offset = f.offset.unwrap_or(0);
-    let (total, stories) = filtered_stories(s, f).await?;
+    let views = s.views().await?;
+    let (total, page) = filtered_stories(&views, &f)?;
+    let stories: Vec<&marsad_model::Story> = page
+        .iter()
+        .filter_map(|&i| views.stories().get(i))
+        .collect();
     let mut h = String::new();
     let _ = write!(
         h,
@@ -134,7 +139,7 @@ async fn story_list_body(
         escape(&from),
         escape(&to)
     );
-    for st in &stories {
+    for st in stories.iter().copied() {
         let headline = st.headline.clone().unwrap_or_else(|| st.id.clone());
         let dates = match (&st.first_date, &st.last_date) {
             (Some(a), Some(b)) if a != b => format!("{a} — {b}"),
@@ -167,21 +172,15 @@ pub async fn entity_page(State(s): State<AppState>, Path(id): Path<String>) -> R
     let Some(e) = s.index().catalogue().entity(&id).cloned() else {
         return error_page(ServerError::NotFound(format!("no entity {id}")));
     };
-    let story_ids = e.stories.clone();
-    let headlines = s
-        .with_store(move |st| {
-            let mut out = Vec::new();
-            for sid in story_ids {
-                let h = st.story(&sid)?.and_then(|x| x.headline);
-                out.push((sid, h));
-            }
-            Ok(out)
-        })
-        .await;
-    let headlines = match headlines {
-        Ok(h) => h,
+    let views = match s.views().await {
+        Ok(v) => v,
         Err(err) => return error_page(err),
     };
+    let headlines: Vec<(&String, Option<String>)> = e
+        .stories
+        .iter()
+        .map(|sid| (sid, views.story(sid).and_then(|x| x.headline.clone())))
+        .collect();
     let mut h = String::new();
     let kind = e.kind.map(|k| k.as_str()).unwrap_or("");
     let _ = write!(

@@ -4,20 +4,35 @@
 use super::{article_href, error_page, layout};
 use crate::html::{escape, ltr, url_encode};
 use crate::{AppState, ServerError};
+use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use marsad_model::{FactReport, LossKind, Qualifier, Story};
 use marsad_store::ArticleSummary;
 use std::fmt::Write;
 
 pub async fn story_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    let found = s
+    match page(&s, id).await {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+/// The whole page, made once per store revision.
+async fn page(s: &AppState, id: String) -> Result<Bytes, ServerError> {
+    let views = s.views().await?;
+    if let Some(html) = views.page(&id) {
+        return Ok(html);
+    }
+    let story = views
+        .story(&id)
+        .cloned()
+        .ok_or_else(|| ServerError::NotFound(format!("no story {id}")))?;
+    let members = story.articles.clone();
+    let articles = s
         .with_store(move |st| {
-            let story = st
-                .story(&id)?
-                .ok_or_else(|| ServerError::NotFound(format!("no story {id}")))?;
             let mut articles = Vec::new();
-            for a in &story.articles {
+            for a in &members {
                 if let Some(x) = st.article(a)? {
                     articles.push(ArticleSummary {
                         id: x.id,
@@ -30,16 +45,13 @@ pub async fn story_page(State(s): State<AppState>, Path(id): Path<String>) -> Re
                     });
                 }
             }
-            Ok((story, articles))
+            Ok(articles)
         })
-        .await;
-    match found {
-        Ok((story, articles)) => {
-            let title = story.headline.clone().unwrap_or_else(|| story.id.clone());
-            layout(&title, &render(&story, &articles)).into_response()
-        }
-        Err(e) => error_page(e),
-    }
+        .await?;
+    let title = story.headline.clone().unwrap_or_else(|| story.id.clone());
+    let html = Bytes::from(layout(&title, &render(&story, &articles)).0);
+    views.keep_page(&id, html.clone());
+    Ok(html)
 }
 
 fn kind_ar(k: LossKind) -> &'static str {
