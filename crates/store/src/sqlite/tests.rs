@@ -46,6 +46,7 @@ fn file_store_uses_wal_and_waits_for_writers() {
     assert_eq!(pragma(&store, "synchronous"), "1"); // NORMAL
     assert_eq!(pragma(&store, "foreign_keys"), "1");
     assert_eq!(pragma(&store, "busy_timeout"), "10000");
+    assert_eq!(pragma(&store, "page_size"), "16384");
 }
 
 #[test]
