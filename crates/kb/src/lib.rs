@@ -24,6 +24,8 @@ use variant::{class_key_into, variant_key_into};
 use body::BodyPatterns;
 use marsad_model::{Entity, EntityType};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 /// A handle to one KB entity, cheap to copy; resolve it with [`Kb::get`].
@@ -76,6 +78,8 @@ pub struct Kb {
     ordinary: HashSet<String>,
     countries: HashMap<String, u32>,
     bodies: BodyPatterns,
+    /// Tells this KB from any other built in the process (see `Scratch`).
+    id: u64,
 }
 
 impl Kb {
@@ -104,7 +108,9 @@ impl Kb {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_string)
             .collect();
+        static BUILT: AtomicU64 = AtomicU64::new(1);
         let mut kb = Kb {
+            id: BUILT.fetch_add(1, Ordering::Relaxed),
             demonyms,
             ordinary,
             bodies,
@@ -290,38 +296,76 @@ impl Kb {
     }
 
     fn longest_loose(&self, token_keys: &[&str], vowels: bool) -> Option<(usize, &[EntityRef])> {
-        // One scratch buffer for every derived key: this runs on most words of a text,
-        // and almost all of them stop at the first look-up.
+        thread_local! {
+            // Scratch buffers for every derived key, and the class gate of words already
+            // seen: this runs on most words of a text, and almost all of them stop at the
+            // gate.
+            static SCRATCH: RefCell<Scratch> = RefCell::default();
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.longest_loose_with(token_keys, vowels, &mut s),
+            Err(_) => self.longest_loose_with(token_keys, vowels, &mut Scratch::default()),
+        })
+    }
+
+    fn longest_loose_with(
+        &self,
+        token_keys: &[&str],
+        vowels: bool,
+        s: &mut Scratch,
+    ) -> Option<(usize, &[EntityRef])> {
         let first = token_keys.first()?;
-        let mut scratch = String::with_capacity(64);
+        let Scratch {
+            scratch,
+            buf,
+            class_gate,
+            kb,
+        } = s;
         // A name matched on letter class shares the class key of its first word with
         // the text (class keys join word by word); with other vowels allowed, only the
         // variant key.
-        let gate = if vowels || first.contains(' ') {
-            variant_key_into(first, &mut scratch);
-            &self.max_variant_tokens
+        let max = if vowels || first.contains(' ') {
+            variant_key_into(first, scratch);
+            *self.max_variant_tokens.get(scratch.as_str())?
         } else {
-            class_key_into(first, &mut scratch);
-            &self.max_class_tokens
+            // The gate of one KB only: a cache filled by another is dropped.
+            let this = self.id;
+            if *kb != this || class_gate.len() >= CLASS_GATE_CACHE {
+                class_gate.clear();
+                *kb = this;
+            }
+            let max = match class_gate.get(*first) {
+                Some(&max) => max,
+                None => {
+                    class_key_into(first, scratch);
+                    let max = self
+                        .max_class_tokens
+                        .get(scratch.as_str())
+                        .copied()
+                        .unwrap_or(0);
+                    class_gate.insert(Box::from(*first), max);
+                    max
+                }
+            };
+            (max > 0).then_some(max)?
         };
-        let max = (*gate.get(scratch.as_str())?).min(token_keys.len());
-        let mut buf = String::with_capacity(64);
+        let max = max.min(token_keys.len());
         (1..=max).rev().find_map(|n| {
-            join_into(&mut buf, &token_keys[..n]);
-            let hits = self.lookup_class_with(&buf, &mut scratch);
+            join_into(buf, &token_keys[..n]);
+            let hits = self.lookup_class_with(buf, scratch);
             if !hits.is_empty() {
                 return Some((n, hits));
             }
             if !vowels {
                 return None;
             }
-            let hits = self.lookup_variant(&buf);
+            let hits = self.lookup_variant(buf);
             // Keep only names that are really spellings of what was written.
             let ok = hits.iter().any(|r| {
                 self.get(*r)
                     .names
                     .iter()
-                    .any(|name| same_name(&marsad_text::key(name), &buf))
+                    .any(|name| same_name(&marsad_text::key(name), buf))
             });
             ok.then_some((n, hits))
         })
@@ -337,6 +381,20 @@ impl Kb {
     pub fn is_name_key(&self, key: &str) -> bool {
         self.by_key.contains_key(key) || self.demonyms.contains_key(key)
     }
+}
+
+/// Words whose class gate is remembered, per thread, before the memory starts over.
+const CLASS_GATE_CACHE: usize = 1 << 16;
+
+/// Buffers and memory of [`Kb::longest_loose`], one per thread.
+#[derive(Default)]
+struct Scratch {
+    scratch: String,
+    buf: String,
+    /// Word key → the longest town name whose first word has its class key (0: none).
+    class_gate: HashMap<Box<str>, usize>,
+    /// The KB the gate was read from (its id).
+    kb: u64,
 }
 
 fn join_into(buf: &mut String, keys: &[&str]) {

@@ -20,6 +20,18 @@ pub(crate) enum Class {
     Symbol,
 }
 
+/// `class` of U+0600..=U+06FF, where words are: the tokenizer reads them by byte pairs.
+pub(crate) static ARABIC_CLASSES: std::sync::LazyLock<[Class; 256]> =
+    std::sync::LazyLock::new(|| {
+        std::array::from_fn(|i| char::from_u32(0x0600 + i as u32).map_or(Class::Symbol, class))
+    });
+
+/// The entry of [`ARABIC_CLASSES`] for the two-byte char `lead next` (lead 0xD8..=0xDB).
+#[inline]
+pub(crate) fn arabic_class(table: &[Class; 256], lead: u8, next: u8) -> Class {
+    table[(usize::from(lead.wrapping_sub(0xD8) & 3) << 6) | usize::from(next & 0x3F)]
+}
+
 pub(crate) fn class(c: char) -> Class {
     if c.is_ascii() {
         return match c {

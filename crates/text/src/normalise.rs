@@ -125,6 +125,24 @@ fn flush(out: &mut String, text: &str, start: usize, end: usize, space: &mut boo
     }
 }
 
+/// Copies the bytes `start..end` of `text`, which key to themselves, with the origin of
+/// each: the offset of the character it belongs to.
+#[inline]
+fn copy_run(key: &mut String, origin: &mut Vec<usize>, text: &str, start: usize, end: usize) {
+    let Some(run) = text.get(start..end) else {
+        return;
+    };
+    key.push_str(run);
+    let mut char_start = start;
+    origin.extend(run.bytes().enumerate().map(|(j, b)| {
+        // A continuation byte belongs to the character before it.
+        if b & 0xC0 != 0x80 {
+            char_start = start + j;
+        }
+        char_start
+    }));
+}
+
 /// Where the character at byte `i` is in U+0600..=U+06FF (two bytes in UTF-8): its
 /// offset in that block.
 #[inline]
@@ -189,33 +207,64 @@ pub struct Keyed {
 impl Keyed {
     /// Keys `text` char by char (no white-space folding, so offsets stay simple).
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut key = String::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len() + 1);
-        for (i, c) in text.char_indices() {
-            // Fast paths for what a body is mostly made of: Arabic letters that key to
-            // themselves, and ASCII (white space folds to a space, '"' is dropped).
-            if is_plain_arabic_letter(c) {
-                key.push(c);
-                origin.extend_from_slice(&[i, i]);
-                continue;
-            }
-            if c.is_ascii() {
-                if c != '"' {
-                    key.push(if c.is_whitespace() { ' ' } else { c });
-                    origin.push(i);
+        // Most of a body keys to itself: such runs (`run..i`) are copied whole, and only
+        // the characters that change are handled one by one.
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                match b {
+                    b'"' => {
+                        copy_run(&mut key, &mut origin, text, run, i);
+                        run = i + 1;
+                    }
+                    // `char::is_whitespace` on ASCII but the space itself.
+                    b'\t'..=b'\r' => {
+                        copy_run(&mut key, &mut origin, text, run, i);
+                        key.push(' ');
+                        origin.push(i);
+                        run = i + 1;
+                    }
+                    _ => {}
                 }
+                i += 1;
                 continue;
             }
+            if let Some(at) = arabic_at(bytes, i) {
+                if !ARABIC_SAME[at] {
+                    copy_run(&mut key, &mut origin, text, run, i);
+                    if let Some(k) = ARABIC_KEYS[at] {
+                        key.push(k);
+                        origin.extend(std::iter::repeat_n(i, k.len_utf8()));
+                    }
+                    run = i + 2;
+                }
+                i += 2;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let k = if c.is_whitespace() {
                 Some(' ')
             } else {
                 key_char(c)
             };
-            if let Some(k) = k {
-                key.push(k);
-                origin.extend(std::iter::repeat_n(i, k.len_utf8()));
+            if k != Some(c) {
+                copy_run(&mut key, &mut origin, text, run, i);
+                if let Some(k) = k {
+                    key.push(k);
+                    origin.extend(std::iter::repeat_n(i, k.len_utf8()));
+                }
+                run = i + c.len_utf8();
             }
+            i += c.len_utf8();
         }
+        copy_run(&mut key, &mut origin, text, run, bytes.len());
         origin.push(text.len());
         Keyed { key, origin }
     }
@@ -284,6 +333,17 @@ mod tests {
     #[test]
     fn keyed_agrees_with_key_char_on_every_char() {
         let text = "قُتِلَ \"49\" جنديًا، أرمينيا\u{00A0}وآذار\tإلى «مؤتمر» ٤٤ ـ\u{200F}ى ة ئ\u{0B}x";
+        let every: String = ('\u{0}'..='\u{0800}')
+            .chain('\u{2000}'..='\u{2070}')
+            .chain(['\u{3000}', '\u{FEFF}', 'ﻻ', '😀'])
+            .flat_map(|c| [c, 'ب', c, ' ', c, '\u{00A0}'])
+            .collect();
+        for text in [text, every.as_str()] {
+            keyed_is_key_char_by_char(text);
+        }
+    }
+
+    fn keyed_is_key_char_by_char(text: &str) {
         let k = Keyed::new(text);
         let mut key = String::new();
         let mut origin = Vec::new();

@@ -5,7 +5,7 @@
 //! they decorate, so `&text[token.span]` is always the word as written; matching code
 //! keys it with [`crate::key`].
 
-use crate::chars::{class, is_digit, is_number_separator, Class};
+use crate::chars::{arabic_class, class, is_digit, is_number_separator, Class, ARABIC_CLASSES};
 use marsad_model::Span;
 use serde::Serialize;
 
@@ -87,14 +87,24 @@ impl<'a> Iterator for Tokens<'a> {
         let mut has_letter = first_class == Class::Arabic;
         let kind = match first_class {
             Class::Arabic | Class::Mark => {
-                while let Some(&(i, c)) = chars.peek() {
-                    match class(c) {
+                // Words are nearly all two-byte chars of the Arabic block: read by byte
+                // pairs from a table, other chars one by one.
+                let bytes = rest.as_bytes();
+                let table = &*ARABIC_CLASSES;
+                loop {
+                    let (cl, len) = match bytes.get(end..end + 2) {
+                        Some(&[lead @ 0xD8..=0xDB, next]) => (arabic_class(table, lead, next), 2),
+                        _ => match rest.get(end..).and_then(|r| r.chars().next()) {
+                            Some(c) => (class(c), c.len_utf8()),
+                            None => break,
+                        },
+                    };
+                    match cl {
                         Class::Arabic => has_letter = true,
                         Class::Mark => {}
                         _ => break,
                     }
-                    end = i + c.len_utf8();
-                    chars.next();
+                    end += len;
                 }
                 // A run of tatweel or stray marks is decoration, not a word ("الرياض ـ واس").
                 if has_letter {

@@ -4,6 +4,7 @@
 use super::context::{Context, Party};
 use marsad_model::{EntityType, Mention, Span};
 use marsad_text::Keyed;
+use std::borrow::Cow;
 
 /// The strongest punctuation between a word and the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -33,7 +34,8 @@ pub(crate) struct Tok {
 
 pub(crate) struct Doc<'c, 'a> {
     pub cx: &'c Context<'a>,
-    pub keyed: Keyed,
+    /// The body's key: the reader's own when it keys the body once for every stage.
+    pub keyed: Cow<'c, Keyed>,
     pub toks: Vec<Tok>,
     /// Token index ranges of each sentence.
     pub sents: Vec<std::ops::Range<usize>>,
@@ -50,7 +52,11 @@ fn is_word_char(c: char) -> bool {
 
 impl<'c, 'a> Doc<'c, 'a> {
     pub fn new(cx: &'c Context<'a>) -> Self {
-        let keyed = Keyed::new(cx.body);
+        Self::with_keyed(cx, Cow::Owned(Keyed::new(cx.body)))
+    }
+
+    /// A document over `keyed`, which must be `Keyed::new(cx.body)`.
+    pub fn with_keyed(cx: &'c Context<'a>, keyed: Cow<'c, Keyed>) -> Self {
         let key = keyed.key.as_str();
         let mut toks = Vec::with_capacity(key.len() / 6 + 1);
         let mut sep = Sep::Stop;

@@ -105,9 +105,15 @@ fn digits(w: &str) -> Option<f64> {
 /// The figure that starts at word `i`, if any.
 pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
     let word = doc.word(i);
-    let lead = word.chars().take_while(|c| !c.is_ascii_digit()).count();
+    // Most words hold no digit: told by their bytes before any char is counted.
+    let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+    let lead = if has_digit {
+        word.chars().take_while(|c| !c.is_ascii_digit()).count()
+    } else {
+        usize::MAX
+    };
     // Only a proclitic may precede digits on the same word.
-    if lead <= 2 && word.chars().any(|c| c.is_ascii_digit()) {
+    if lead <= 2 {
         let head: String = word.chars().take(lead).collect();
         if !head.chars().all(|c| "وفبلك".contains(c)) {
             return None;

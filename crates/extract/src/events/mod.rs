@@ -23,6 +23,8 @@ use crate::claims::{claims_in, Context, Party};
 use actors::{between, counterpart, group_after, group_before, is_stop, mediator, partners, Found};
 use lexicon::{assault_mode, trigger_at, Trigger, ACCUSATION};
 use marsad_model::{Actor, Claim, EntityType, Event, Place, Span};
+use marsad_text::Keyed;
+use std::borrow::Cow;
 
 /// Every event the article reports, in text order.
 pub fn extract_events(cx: &Context) -> Vec<Event> {
@@ -34,9 +36,18 @@ pub fn extract_events(cx: &Context) -> Vec<Event> {
 /// `extract_claims` and `extract_events` in one pass: the article is cut into words and its
 /// speech frames are found once, which is most of the cost of each.
 pub fn extract_claims_and_events(cx: &Context) -> (Vec<Claim>, Vec<Event>) {
-    let doc = Doc::new(cx);
-    let frames = source::frames(&doc);
-    (claims_in(&doc, &frames), events_in(&doc, &frames))
+    both(&Doc::new(cx))
+}
+
+/// [`extract_claims_and_events`] on a body already keyed (`Keyed::new(cx.body)`), for a
+/// reader that keys the body once for several stages.
+pub fn extract_claims_and_events_keyed(cx: &Context, keyed: &Keyed) -> (Vec<Claim>, Vec<Event>) {
+    both(&Doc::with_keyed(cx, Cow::Borrowed(keyed)))
+}
+
+fn both(doc: &Doc) -> (Vec<Claim>, Vec<Event>) {
+    let frames = source::frames(doc);
+    (claims_in(doc, &frames), events_in(doc, &frames))
 }
 
 fn events_in(doc: &Doc, frames: &[Frame]) -> Vec<Event> {

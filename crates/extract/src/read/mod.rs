@@ -11,13 +11,13 @@ pub mod mentions;
 pub mod words;
 
 use crate::claims::Context;
-use crate::events::extract_claims_and_events;
+use crate::events::extract_claims_and_events_keyed;
 use crate::link::{link, Linked, Memory};
 use crate::ner::NerModel;
-use crate::times::extract_times;
+use crate::times::extract_times_keyed;
 use marsad_kb::Kb;
 use marsad_model::{Analysis, Article, Span};
-use marsad_text::{sentences, Tokens, Vocabulary};
+use marsad_text::{sentences, Keyed, Tokens, Vocabulary};
 use mentions::Finder;
 
 /// Reads articles of one collection; remembers full names so that a surname alone in a
@@ -60,7 +60,9 @@ impl Reader {
         let linked = self.link_sentences(body, &analysis.sentences);
         analysis.mentions = linked.mentions;
         analysis.entities = linked.entities;
-        analysis.times = extract_times(body, article.published.as_deref());
+        // Times, claims and events all read the body's key: it is made once.
+        let keyed = Keyed::new(body);
+        analysis.times = extract_times_keyed(body, &keyed, article.published.as_deref());
 
         let kb = self.kb;
         let demonym = |k: &str| {
@@ -78,7 +80,7 @@ impl Reader {
             demonym: &demonym,
         };
         // One pass finds both: the words and speakers of the article are read once.
-        let (claims, mut events) = extract_claims_and_events(&cx);
+        let (claims, mut events) = extract_claims_and_events_keyed(&cx, &keyed);
         for place in events.iter_mut().filter_map(|e| e.location.as_mut()) {
             if place.coordinates.is_none() {
                 place.coordinates = kb.entity(&place.entity).and_then(|e| e.coordinates);

@@ -5,7 +5,7 @@ use super::months::{GREGORIAN_MONTHS, HIJRI_MONTHS};
 use super::tokens::{Kind, Tok};
 use chrono::Weekday;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 pub(crate) const WEEKDAYS: &[(&str, Weekday)] = &[
@@ -18,26 +18,9 @@ pub(crate) const WEEKDAYS: &[(&str, Weekday)] = &[
     ("السبت", Weekday::Sat),
 ];
 
-/// FNV-1a: the keys here are short words, for which SipHash costs more than the lookup.
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// The hasher of the word tables: Fx reads a word eight bytes at a time, where FNV-1a
+/// read it byte by byte, and these tables are asked for nearly every word of a text.
+pub(crate) type Fnv = rustc_hash::FxHasher;
 
 pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 

@@ -79,16 +79,58 @@ const START_WORDS: &[&str] = &[
 ];
 
 /// Every word an expression can start on: a cheap gate before the matchers run.
-static STARTS: LazyLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = LazyLock::new(|| {
-    START_WORDS
-        .iter()
-        .chain(periods::START_WORDS)
-        .chain(periods::MODIFIERS)
-        .chain(durations::APPROX)
-        .copied()
-        .chain(table_start_words())
-        .collect()
+static STARTS: LazyLock<StartWords> = LazyLock::new(|| {
+    StartWords::new(
+        START_WORDS
+            .iter()
+            .chain(periods::START_WORDS)
+            .chain(periods::MODIFIERS)
+            .chain(durations::APPROX)
+            .copied()
+            .chain(table_start_words()),
+    )
 });
+
+/// A set of words with a bitmap of their (first, last) letters in the Arabic block in
+/// front: nearly every word of a text is turned away by one bit, without hashing.
+struct StartWords {
+    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    ends: Vec<u64>,
+}
+
+impl StartWords {
+    fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let words: HashSet<_, _> = words.collect();
+        let mut ends = vec![0u64; 256 * 256 / 64];
+        for w in &words {
+            match ends_of(w) {
+                Some(bit) => ends[bit / 64] |= 1 << (bit % 64),
+                // A word not wholly Arabic: every word is looked up.
+                None => ends.iter_mut().for_each(|e| *e = u64::MAX),
+            }
+        }
+        StartWords { words, ends }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let maybe = ends_of(w).is_none_or(|bit| self.ends[bit / 64] & (1 << (bit % 64)) != 0);
+        maybe && self.words.contains(w)
+    }
+}
+
+/// The offsets in U+0600..=U+06FF of a word's first and last letters as one index, when
+/// both are Arabic.
+fn ends_of(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let arabic = |lead: u8, next: u8| {
+        (0xD8..=0xDB)
+            .contains(&lead)
+            .then(|| (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F))
+    };
+    let first = arabic(*b.first()?, *b.get(1)?)?;
+    let last = arabic(b[b.len().checked_sub(2)?], *b.last()?)?;
+    Some(first << 8 | last)
+}
 
 fn could_start(t: &Tok) -> bool {
     match t.kind {
@@ -96,9 +138,13 @@ fn could_start(t: &Tok) -> bool {
         Kind::Punct => false,
         Kind::Word => {
             t.readings().any(|(_, r)| STARTS.contains(r))
-                || t.text
-                    .strip_prefix("لل")
-                    .is_some_and(|rest| STARTS.contains(format!("ال{rest}").as_str()))
+                || t.text.strip_prefix("لل").is_some_and(|rest| {
+                    // للعام = ل + العام: the article's alef was elided.
+                    let mut article = String::with_capacity(rest.len() + 4);
+                    article.push_str("ال");
+                    article.push_str(rest);
+                    STARTS.contains(&article)
+                })
         }
     }
 }
