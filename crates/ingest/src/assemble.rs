@@ -1,10 +1,10 @@
 //! Turns what a reader found (metadata plus raw lines) into a finished `Article`:
 //! boilerplate split off, language told, id computed.
 
-use marsad_model::{Article, SourceFormat};
+use marsad_model::{Article, Fingerprint, SourceFormat};
 
 use crate::boilerplate::{self, Line};
-use crate::{article_id, language};
+use crate::{id_and_fingerprint, language};
 
 /// What a reader found before cleaning.
 #[derive(Debug, Clone)]
@@ -55,8 +55,9 @@ pub(crate) fn clean_field(v: Option<String>) -> Option<String> {
     }
 }
 
-/// Finishes a draft; `Err` carries the reason when no article text is left.
-pub(crate) fn finish(draft: Draft) -> Result<Article, String> {
+/// Finishes a draft, with the article's fingerprint; `Err` carries the reason when no
+/// article text is left.
+pub(crate) fn finish(draft: Draft) -> Result<(Article, Fingerprint), String> {
     let had_lines = !draft.lines.is_empty();
     let split = boilerplate::split_owned(draft.lines);
     if split.body.is_empty() {
@@ -68,8 +69,9 @@ pub(crate) fn finish(draft: Draft) -> Result<Article, String> {
     }
     let body = split.body.join("\n");
     let language = language::detect(&body).to_string();
-    Ok(Article {
-        id: article_id(&body),
+    let (id, fingerprint) = id_and_fingerprint(&body);
+    let article = Article {
+        id,
         source: draft.source,
         format: draft.format,
         outlet: clean_field(draft.outlet),
@@ -80,5 +82,6 @@ pub(crate) fn finish(draft: Draft) -> Result<Article, String> {
         language,
         boilerplate: split.removed,
         near_duplicate_of: None,
-    })
+    };
+    Ok((article, fingerprint))
 }

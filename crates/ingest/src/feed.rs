@@ -8,9 +8,9 @@ use marsad_model::SourceFormat;
 use crate::assemble::{finish, Draft};
 use crate::boilerplate::Line;
 use crate::html::fragment_lines;
-use crate::{ErrorKind, IngestError, Sink};
+use crate::{Emit, ErrorKind, IngestError};
 
-pub(crate) fn read(name: &str, text: &str, sink: &mut Sink<'_>) {
+pub(crate) fn read(name: &str, text: &str, sink: &mut Emit<'_>) {
     let text = as_utf8_xml(text);
     let feed = match feed_rs::parser::parse(text.as_bytes()) {
         Ok(f) => f,
@@ -121,7 +121,7 @@ mod tests {
         let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(RSS);
         let text = crate::decode::decode(&bytes).expect("decodes");
         let mut got = Vec::new();
-        read("f.rss", &text, &mut |r| got.push(r));
+        read("f.rss", &text, &mut |r| got.push(r.map(|(a, _)| a)));
         let a = got.remove(0).expect("article");
         assert_eq!(a.outlet.as_deref(), Some("الأخبار"));
         assert_eq!(a.title.as_deref(), Some("هدنة في الإقليم"));

@@ -10,8 +10,21 @@ const SHINGLE: usize = 3;
 
 /// Article id: the first 16 hex digits of sha256 of the body's matching key.
 pub fn article_id(body: &str) -> String {
-    let digest = Sha256::digest(marsad_text::key(body).as_bytes());
+    id_of_key(marsad_text::key(body).as_bytes())
+}
+
+fn id_of_key(key: &[u8]) -> String {
+    let digest = Sha256::digest(key);
     hex::encode(&digest[..8])
+}
+
+/// [`article_id`] and [`fingerprint`] of a body from one pass over it: the pass that
+/// keys the body for the id also hashes its words.
+pub fn id_and_fingerprint(body: &str) -> (String, Fingerprint) {
+    let mut key = Vec::with_capacity(body.len());
+    let mut sketch = Sketch::default();
+    key_words::<true>(body, &mut key, |w| sketch.word(w));
+    (id_of_key(&key), sketch.finish())
 }
 
 /// MinHash signature (64 slots) over word 3-shingles of the body's matching key.
@@ -24,42 +37,73 @@ pub fn article_id(body: &str) -> String {
 /// chosen by a fixed pseudo-random sequence (optimal densification, Shrivastava 2017),
 /// which keeps "share of equal slots" an unbiased estimate of Jaccard similarity.
 pub fn fingerprint(body: &str) -> Fingerprint {
-    let mut minhash = [u32::MAX; SLOTS];
-    let mut filled = 0u64;
-    let mut add = |h: u64| {
-        let slot = (h >> 58) as usize;
-        minhash[slot] = minhash[slot].min(h as u32);
-        filled |= 1 << slot;
-    };
-    // The last three word hashes, newest last.
-    let mut window = [0u64; SHINGLE];
-    let mut words = 0usize;
-    for_each_key_word(body, |w| {
-        window = [window[1], window[2], w];
-        words += 1;
-        if words >= SHINGLE {
-            add(shingle_hash(&window));
+    let mut sketch = Sketch::default();
+    for_each_key_word(body, |w| sketch.word(w));
+    sketch.finish()
+}
+
+/// A fingerprint being made, fed one word hash at a time.
+struct Sketch {
+    minhash: [u32; SLOTS],
+    filled: u64,
+    /// The last three word hashes, newest last.
+    window: [u64; SHINGLE],
+    words: usize,
+}
+
+impl Default for Sketch {
+    fn default() -> Self {
+        Sketch {
+            minhash: [u32::MAX; SLOTS],
+            filled: 0,
+            window: [0; SHINGLE],
+            words: 0,
         }
-    });
-    if words == 0 {
-        return Fingerprint {
-            minhash: minhash.to_vec(),
-        };
     }
-    if words < SHINGLE {
-        add(shingle_hash(&window));
+}
+
+impl Sketch {
+    fn add(&mut self, h: u64) {
+        let slot = (h >> 58) as usize;
+        self.minhash[slot] = self.minhash[slot].min(h as u32);
+        self.filled |= 1 << slot;
     }
-    densify(&mut minhash, filled);
-    Fingerprint {
-        minhash: minhash.to_vec(),
+
+    fn word(&mut self, w: u64) {
+        self.window = [self.window[1], self.window[2], w];
+        self.words += 1;
+        if self.words >= SHINGLE {
+            self.add(shingle_hash(&self.window));
+        }
+    }
+
+    fn finish(mut self) -> Fingerprint {
+        if self.words == 0 {
+            return Fingerprint {
+                minhash: self.minhash.to_vec(),
+            };
+        }
+        if self.words < SHINGLE {
+            self.add(shingle_hash(&self.window));
+        }
+        densify(&mut self.minhash, self.filled);
+        Fingerprint {
+            minhash: self.minhash.to_vec(),
+        }
     }
 }
 
 /// Calls `f` with a hash of each word of `marsad_text::key(body)`, in order, without
 /// building the key: characters are keyed one by one and white space ends a word.
-fn for_each_key_word(body: &str, mut f: impl FnMut(u64)) {
+fn for_each_key_word(body: &str, f: impl FnMut(u64)) {
+    key_words::<false>(body, &mut Vec::new(), f);
+}
+
+/// Calls `f` with a hash of each word of `marsad_text::key(body)`, in order; with `KEY`,
+/// also writes that key to `key` (words one space apart, as `key` folds white space).
+fn key_words<const KEY: bool>(body: &str, key: &mut Vec<u8>, mut f: impl FnMut(u64)) {
     const EMPTY: u64 = 0xcbf2_9ce4_8422_2325;
-    let (mut h, mut in_word) = (EMPTY, false);
+    let (mut h, mut in_word, mut any_word) = (EMPTY, false, false);
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -96,18 +140,36 @@ fn for_each_key_word(body: &str, mut f: impl FnMut(u64)) {
         match k {
             // One multiply per character (not per byte): FNV-1a's scheme over code points.
             Some(k) => {
+                if KEY {
+                    if !in_word && any_word {
+                        key.push(b' ');
+                    }
+                    push_char(key, k);
+                }
                 h = (h ^ u64::from(k)).wrapping_mul(0x0100_0000_01b3);
                 in_word = true;
             }
             None if in_word => {
                 f(mix(h));
-                (h, in_word) = (EMPTY, false);
+                (h, in_word, any_word) = (EMPTY, false, true);
             }
             None => {}
         }
     }
     if in_word {
         f(mix(h));
+    }
+}
+
+/// Appends the UTF-8 form of a code point that `key_char` gave.
+#[inline]
+fn push_char(key: &mut Vec<u8>, k: u32) {
+    if k < 0x80 {
+        key.push(k as u8);
+    } else if k < 0x800 {
+        key.extend_from_slice(&[0xC0 | (k >> 6) as u8, 0x80 | (k & 0x3F) as u8]);
+    } else if let Some(c) = char::from_u32(k) {
+        key.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
 }
 
@@ -183,6 +245,28 @@ mod tests {
         let variant = TEXT.replace("أ", "ا").replace("ة", "ه").replace(' ', "  ");
         assert_eq!(article_id(&variant), id);
         assert_ne!(article_id("نص آخر تماما"), id);
+    }
+
+    #[test]
+    fn one_pass_gives_the_id_and_fingerprint_of_two() {
+        let every: String = ('\u{0}'..='\u{0800}')
+            .chain('\u{2000}'..='\u{2070}')
+            .chain(['\u{3000}', '\u{FEFF}', 'ﻻ', '😀', '\u{0085}', '\u{1680}'])
+            .flat_map(|c| [c, 'ب', c, ' ', c, '\u{00A0}', '"', c])
+            .collect();
+        let texts = [
+            TEXT,
+            "",
+            " \n\u{0640} ",
+            "  «قالَ» الوزير\t\"إن\"  ١٠٠ جندي\u{2003}قُتلوا\u{200B}، و ـ (AFP)\u{000B}x\r\n",
+            "\u{200F} أ \u{200F} ب ",
+            every.as_str(),
+        ];
+        for text in texts {
+            let (id, fp) = id_and_fingerprint(text);
+            assert_eq!(id, article_id(text), "{text:?}");
+            assert_eq!(fp, fingerprint(text), "{text:?}");
+        }
     }
 
     #[test]

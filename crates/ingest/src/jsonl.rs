@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::assemble::{finish, Draft};
-use crate::{ErrorKind, IngestError, Sink};
+use crate::{Emit, ErrorKind, IngestError};
 
 #[derive(Deserialize)]
 struct Record {
@@ -36,7 +36,7 @@ fn as_text(v: Option<Value>) -> Option<String> {
     }
 }
 
-pub(crate) fn read(name: &str, text: &str, sink: &mut Sink<'_>) {
+pub(crate) fn read(name: &str, text: &str, sink: &mut Emit<'_>) {
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         let line = line.trim();
@@ -88,7 +88,7 @@ mod tests {
             "\n[1, 2]\n"
         );
         let mut got = Vec::new();
-        read("x.jsonl", text, &mut |r| got.push(r));
+        read("x.jsonl", text, &mut |r| got.push(r.map(|(a, _)| a)));
         assert_eq!(got.len(), 3);
         let a = got[0].as_ref().expect("line 1");
         assert_eq!(a.source, "x.jsonl#line 1");

@@ -21,10 +21,10 @@ mod sidecar;
 mod walk;
 mod warc_reader;
 
-use marsad_model::Article;
+use marsad_model::{Article, Fingerprint};
 
-pub use fingerprint::{article_id, fingerprint};
-pub use walk::read_path;
+pub use fingerprint::{article_id, fingerprint, id_and_fingerprint};
+pub use walk::{read_path, read_path_fingerprinted};
 
 /// Limits for one ingest run.
 #[derive(Debug, Clone)]
@@ -82,6 +82,9 @@ impl IngestError {
 /// What a caller receives for every article or failed input, in input order.
 pub type Sink<'a> = dyn FnMut(Result<Article, IngestError>) + 'a;
 
+/// What the readers hand on: every article with its fingerprint, or a failed input.
+pub(crate) type Emit<'a> = dyn FnMut(Result<(Article, Fingerprint), IngestError>) + 'a;
+
 /// Reads bytes whose kind is told by content (sniffing); `name` (a path, or "-" for
 /// stdin) is used in locations and, by its extension, as a hint only.
 pub fn read_bytes(
@@ -89,6 +92,17 @@ pub fn read_bytes(
     bytes: &[u8],
     opts: &Options,
     sink: &mut dyn FnMut(Result<Article, IngestError>),
+) {
+    read_bytes_fingerprinted(name, bytes, opts, &mut |item| sink(item.map(|(a, _)| a)));
+}
+
+/// [`read_bytes`] for callers that store articles: each comes with its fingerprint, made
+/// in the same pass over the body as its id.
+pub fn read_bytes_fingerprinted(
+    name: &str,
+    bytes: &[u8],
+    opts: &Options,
+    sink: &mut dyn FnMut(Result<(Article, Fingerprint), IngestError>),
 ) {
     sniff::read(name, bytes, opts, None, sink);
 }

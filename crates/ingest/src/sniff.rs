@@ -8,7 +8,7 @@ use marsad_model::SourceFormat;
 use crate::assemble::{finish, Draft};
 use crate::decode::{self, NotText};
 use crate::sidecar::Meta;
-use crate::{feed, html, jsonl, warc_reader, ErrorKind, IngestError, Options, Sink};
+use crate::{feed, html, jsonl, warc_reader, Emit, ErrorKind, IngestError, Options};
 
 /// Reads `bytes` named `name`; `meta` is a sidecar's metadata for single-article files.
 pub(crate) fn read(
@@ -16,7 +16,7 @@ pub(crate) fn read(
     bytes: &[u8],
     opts: &Options,
     meta: Option<&Meta>,
-    sink: &mut Sink<'_>,
+    sink: &mut Emit<'_>,
 ) {
     read_as(name, name, bytes, opts.max_bytes, meta, sink);
 }
@@ -32,7 +32,7 @@ fn read_as(
     bytes: &[u8],
     limit: u64,
     meta: Option<&Meta>,
-    sink: &mut Sink<'_>,
+    sink: &mut Emit<'_>,
 ) {
     let fail = |kind, message: String| IngestError::new(name, kind, message);
     if bytes.len() as u64 > limit {
@@ -96,7 +96,7 @@ fn read_as(
     }
 }
 
-fn read_html(name: &str, text: &str, meta: Option<&Meta>, sink: &mut Sink<'_>) {
+fn read_html(name: &str, text: &str, meta: Option<&Meta>, sink: &mut Emit<'_>) {
     let page = match html::extract(text) {
         Ok(p) => p,
         Err(m) => return sink(Err(IngestError::new(name, ErrorKind::Html, m))),

@@ -3,14 +3,24 @@
 
 use std::path::Path;
 
-use marsad_model::Article;
+use marsad_model::{Article, Fingerprint};
 
-use crate::{sidecar, sniff, ErrorKind, IngestError, Options};
+use crate::{sidecar, sniff, Emit, ErrorKind, IngestError, Options};
 
 /// Reads a file or a folder (recursively, sorted, skipping hidden files and
 /// `*.meta.json` sidecars and `*.gold.json`), calling `sink` for every article or error,
 /// in order. A bad file gives an error and the walk goes on.
 pub fn read_path(path: &Path, opts: &Options, sink: &mut dyn FnMut(Result<Article, IngestError>)) {
+    read_path_fingerprinted(path, opts, &mut |item| sink(item.map(|(a, _)| a)));
+}
+
+/// [`read_path`] for callers that store articles: each comes with its fingerprint, made
+/// in the same pass over the body as its id.
+pub fn read_path_fingerprinted(
+    path: &Path,
+    opts: &Options,
+    sink: &mut dyn FnMut(Result<(Article, Fingerprint), IngestError>),
+) {
     if !path.is_dir() {
         return read_file(path, opts, sink);
     }
@@ -45,7 +55,7 @@ fn is_companion(path: &Path) -> bool {
     name.ends_with(".meta.json") || name.ends_with(".gold.json")
 }
 
-fn read_file(path: &Path, opts: &Options, sink: &mut dyn FnMut(Result<Article, IngestError>)) {
+fn read_file(path: &Path, opts: &Options, sink: &mut Emit<'_>) {
     let name = path.display().to_string();
     let io = |e: std::io::Error| IngestError::new(&name, ErrorKind::Io, e.to_string());
     let size = match std::fs::metadata(path) {

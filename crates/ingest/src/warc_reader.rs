@@ -6,9 +6,9 @@ use marsad_model::SourceFormat;
 use crate::assemble::{finish, Draft};
 use crate::decode;
 use crate::html;
-use crate::{ErrorKind, IngestError, Sink};
+use crate::{Emit, ErrorKind, IngestError};
 
-pub(crate) fn read(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
+pub(crate) fn read(name: &str, bytes: &[u8], sink: &mut Emit<'_>) {
     let mut rest = bytes;
     let mut n = 0;
     while !rest.iter().all(u8::is_ascii_whitespace) {
@@ -156,7 +156,9 @@ mod tests {
         ]
         .concat();
         let mut got = Vec::new();
-        read("x.warc", warc.as_bytes(), &mut |r| got.push(r));
+        read("x.warc", warc.as_bytes(), &mut |r| {
+            got.push(r.map(|(a, _)| a))
+        });
         assert_eq!(got.len(), 2);
         let a = got[0].as_ref().expect("record 2");
         assert_eq!(a.source, "x.warc#record 2");

@@ -61,7 +61,8 @@ pub fn pages(lines: &[String]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// How far `run` goes with each article.
+/// How far `run` goes with each article. Readers make the fingerprint in the pass that
+/// makes the id, so `Read` and `Fingerprint` stop at the same point.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Read,
@@ -82,13 +83,12 @@ pub fn run(inputs: &[(String, Vec<u8>)], stage: Stage) -> usize {
     let mut stored = 0;
     let opts = Options::default();
     for (name, bytes) in inputs {
-        marsad_ingest::read_bytes(name, bytes, &opts, &mut |item| {
-            if let Ok(a) = item {
+        marsad_ingest::read_bytes_fingerprinted(name, bytes, &opts, &mut |item| {
+            if let Ok((a, fp)) = item {
                 if stage == Stage::Read {
                     stored += 1;
                     return;
                 }
-                let fp = marsad_ingest::fingerprint(&a.body);
                 if stage == Stage::Fingerprint {
                     stored += usize::from(fp.minhash.len() == 64);
                     return;
