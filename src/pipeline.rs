@@ -83,17 +83,16 @@ impl<'s> Ingester<'s> {
         on_article: &mut dyn FnMut(&IngestSummary),
     ) -> Result<()> {
         let mut pending: Result<()> = Ok(());
-        let mut sink = |item: Result<Article, IngestError>| {
+        let mut sink = |item: Result<(Article, Fingerprint), IngestError>| {
             if pending.is_err() {
                 return;
             }
             match item {
-                Ok(article) => {
+                Ok((article, fp)) => {
                     self.summary.read += 1;
                     if !article.is_arabic() {
                         self.summary.not_arabic += 1;
                     }
-                    let fp = marsad_ingest::fingerprint(&article.body);
                     self.batch.push((article, fp));
                     if self.batch.len() >= self.batch_size {
                         pending = self.flush();
@@ -110,9 +109,9 @@ impl<'s> Ingester<'s> {
             let mut bytes = Vec::new();
             std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
                 .context("reading standard input")?;
-            marsad_ingest::read_bytes("-", &bytes, opts, &mut sink);
+            marsad_ingest::read_bytes_fingerprinted("-", &bytes, opts, &mut sink);
         } else {
-            marsad_ingest::read_path(path, opts, &mut sink);
+            marsad_ingest::read_path_fingerprinted(path, opts, &mut sink);
         }
         pending
     }
