@@ -48,6 +48,11 @@ pub struct BodyPatterns {
 }
 
 impl BodyPatterns {
+    /// Whether a head phrase starts with the token key `first`.
+    pub(crate) fn starts_with(&self, first: &str) -> bool {
+        self.by_first.contains_key(first)
+    }
+
     pub fn parse(patterns_tsv: &str, labels_tsv: &str) -> Result<Self, KbError> {
         const FILE: &str = "state_bodies.tsv";
         let mut patterns = Vec::new();

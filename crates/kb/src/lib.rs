@@ -296,12 +296,6 @@ impl Kb {
     }
 
     fn longest_loose(&self, token_keys: &[&str], vowels: bool) -> Option<(usize, &[EntityRef])> {
-        thread_local! {
-            // Scratch buffers for every derived key, and the class gate of words already
-            // seen: this runs on most words of a text, and almost all of them stop at the
-            // gate.
-            static SCRATCH: RefCell<Scratch> = RefCell::default();
-        }
         SCRATCH.with(|s| match s.try_borrow_mut() {
             Ok(mut s) => self.longest_loose_with(token_keys, vowels, &mut s),
             Err(_) => self.longest_loose_with(token_keys, vowels, &mut Scratch::default()),
@@ -315,40 +309,18 @@ impl Kb {
         s: &mut Scratch,
     ) -> Option<(usize, &[EntityRef])> {
         let first = token_keys.first()?;
-        let Scratch {
-            scratch,
-            buf,
-            class_gate,
-            kb,
-        } = s;
         // A name matched on letter class shares the class key of its first word with
         // the text (class keys join word by word); with other vowels allowed, only the
         // variant key.
         let max = if vowels || first.contains(' ') {
-            variant_key_into(first, scratch);
-            *self.max_variant_tokens.get(scratch.as_str())?
+            variant_key_into(first, &mut s.scratch);
+            *self.max_variant_tokens.get(s.scratch.as_str())?
         } else {
-            // The gate of one KB only: a cache filled by another is dropped.
-            let this = self.id;
-            if *kb != this || class_gate.len() >= CLASS_GATE_CACHE {
-                class_gate.clear();
-                *kb = this;
-            }
-            let max = match class_gate.get(*first) {
-                Some(&max) => max,
-                None => {
-                    class_key_into(first, scratch);
-                    let max = self
-                        .max_class_tokens
-                        .get(scratch.as_str())
-                        .copied()
-                        .unwrap_or(0);
-                    class_gate.insert(Box::from(*first), max);
-                    max
-                }
-            };
+            s.serve(self.id);
+            let max = self.class_gate(first, s);
             (max > 0).then_some(max)?
         };
+        let Scratch { scratch, buf, .. } = s;
         let max = max.min(token_keys.len());
         (1..=max).rev().find_map(|n| {
             join_into(buf, &token_keys[..n]);
@@ -371,6 +343,46 @@ impl Kb {
         })
     }
 
+    /// Whether a known name, a state body or a town spelled in another letter class may
+    /// start with the word `key`. When it is false, [`Kb::longest_match`] and
+    /// [`Kb::match_state_body`] find nothing in token keys that start with `key`: the
+    /// reader asks this of every word and skips the full look-ups for most. Answers are
+    /// remembered per thread.
+    pub fn may_start_name(&self, key: &str) -> bool {
+        if key.contains(' ') {
+            return true;
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => {
+                s.serve(self.id);
+                if let Some(&known) = s.starts.get(key) {
+                    return known;
+                }
+                let known = self.max_tokens.contains_key(key)
+                    || self.bodies.starts_with(key)
+                    || self.class_gate(key, &mut s) > 0;
+                s.starts.insert(Box::from(key), known);
+                known
+            }
+            Err(_) => true,
+        })
+    }
+
+    /// The longest town name whose first word has the class key of `first` (0: none).
+    fn class_gate(&self, first: &str, s: &mut Scratch) -> usize {
+        if let Some(&max) = s.class_gate.get(first) {
+            return max;
+        }
+        class_key_into(first, &mut s.scratch);
+        let max = self
+            .max_class_tokens
+            .get(s.scratch.as_str())
+            .copied()
+            .unwrap_or(0);
+        s.class_gate.insert(Box::from(first), max);
+        max
+    }
+
     /// The country a nationality adjective or people noun points to.
     pub fn demonym(&self, key: &str) -> Option<&Demonym> {
         self.demonyms.get(key)
@@ -383,18 +395,38 @@ impl Kb {
     }
 }
 
-/// Words whose class gate is remembered, per thread, before the memory starts over.
-const CLASS_GATE_CACHE: usize = 1 << 16;
+/// Words whose gates are remembered, per thread, before the memory starts over.
+const GATE_MEMORY: usize = 1 << 16;
 
-/// Buffers and memory of [`Kb::longest_loose`], one per thread.
+thread_local! {
+    // Scratch buffers for every derived key, and the gates of words already seen: the
+    // reader asks them of nearly every word of a text, and almost all stop there.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Buffers and memory of the look-ups by word, one per thread.
 #[derive(Default)]
 struct Scratch {
     scratch: String,
     buf: String,
     /// Word key → the longest town name whose first word has its class key (0: none).
     class_gate: HashMap<Box<str>, usize>,
-    /// The KB the gate was read from (its id).
+    /// Word key → [`Kb::may_start_name`].
+    starts: HashMap<Box<str>, bool>,
+    /// The KB the memory was read from (its id).
     kb: u64,
+}
+
+impl Scratch {
+    /// Makes the memory that of KB `id`: what another KB filled it with is dropped, and
+    /// so is all of it when it has grown too large.
+    fn serve(&mut self, id: u64) {
+        if self.kb != id || self.class_gate.len() + self.starts.len() >= GATE_MEMORY {
+            self.class_gate.clear();
+            self.starts.clear();
+            self.kb = id;
+        }
+    }
 }
 
 fn join_into(buf: &mut String, keys: &[&str]) {

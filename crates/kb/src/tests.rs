@@ -471,3 +471,26 @@ fn build_reproduces_the_shipped_data() {
         assert!(built == shipped, "{file} differs from a fresh build");
     }
 }
+
+#[test]
+fn words_that_start_no_name_find_nothing() {
+    let kb = Kb::embedded();
+    let text = "قالت وزارة الدفاع الأرمينية إن القوات الأذربيجانية قصفت بلدة جوريس وستيباناكيرت \
+                والعاصمة يريفان، فيما أعلن الرئيس إلهام علييف أن الجيش سيطر على قرى جديدة";
+    let keys: Vec<String> = text.split(' ').map(marsad_text::key).collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let mut starts = 0;
+    for i in 0..keys.len() {
+        let rest = &keys[i..];
+        if kb.may_start_name(rest[0]) {
+            starts += 1;
+            continue;
+        }
+        assert!(kb.longest_match(rest).is_none(), "{}", rest[0]);
+        assert!(kb.match_state_body(rest).is_none(), "{}", rest[0]);
+    }
+    assert!(kb.may_start_name("وزاره") && kb.may_start_name("يريفان"));
+    assert!(kb.may_start_name("جوريس"), "a town in another letter class");
+    assert!(!kb.may_start_name("قالت") && !kb.may_start_name("فيما"));
+    assert!(starts < keys.len());
+}

@@ -34,7 +34,7 @@ pub mod vocab;
 
 pub use clitics::{split_clitics, split_clitics_by_freq, split_glued, Clitics};
 pub use marsad_model::Span;
-pub use normalise::{key, key_char, key_into, Keyed};
+pub use normalise::{is_own_key, key, key_char, key_into, Keyed};
 pub use sentence::sentences;
 pub use stem::light_stem;
 pub use token::{tokenize, Token, TokenKind, Tokens};

@@ -113,6 +113,29 @@ pub fn key_into(text: &str, out: &mut String) {
     flush(out, text, run, bytes.len(), &mut space);
 }
 
+/// Whether `text` is its own matching key (`key(text) == text`), told from its bytes:
+/// most words of a text are, and then need no key of their own. Characters outside ASCII
+/// and the Arabic block answer false, even where they would key to themselves.
+pub fn is_own_key(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if matches!(b, b'\t'..=b'\r' | b' ' | b'"') {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        match arabic_at(bytes, i) {
+            Some(at) if ARABIC_SAME[at] => i += 2,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Copies the unchanged bytes `start..end`, after the space owed before them.
 #[inline]
 fn flush(out: &mut String, text: &str, start: usize, end: usize, space: &mut bool) {
@@ -414,6 +437,33 @@ mod tests {
                     code /= n;
                 }
                 assert_eq!(key(&text), reference_key(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn own_keys_are_told_from_bytes() {
+        for w in [
+            "وزارة",
+            "أرمينيا",
+            "جنديًا",
+            "بن لادن",
+            "\"قال\"",
+            "٤٤",
+            "ـ",
+            "G20",
+            "مؤتمر",
+        ] {
+            assert!(!super::is_own_key(w) || key(w) == w, "{w}");
+        }
+        for w in ["وزاره", "ارمينيا", "قال", "G20", "2020", "،", "مءتمر"] {
+            assert!(super::is_own_key(w), "{w}");
+        }
+        let every: String = ('\u{0}'..='\u{0700}').collect();
+        for c in every.chars() {
+            let s = format!("ب{c}ا");
+            if super::is_own_key(&s) {
+                assert_eq!(key(&s), s, "{c:?}");
             }
         }
     }

@@ -148,6 +148,10 @@ impl Finder<'_> {
             words[i].readings_into(self.vocab, &mut readings);
             let mut best: Option<(usize, usize, Match)> = None;
             for (ri, reading) in readings.iter().enumerate() {
+                // Most words start no name: one remembered answer instead of three look-ups.
+                if !self.kb.may_start_name(reading.key) && !may_be_bare_head(reading.key) {
+                    continue;
+                }
                 keys.clear();
                 keys.push(reading.key);
                 keys.extend(words[i + 1..end].iter().map(|w| w.key));
@@ -477,6 +481,11 @@ fn keys_of<'a>(words: &[Word<'a>], i: usize, n: usize, reading: &Reading<'a>) ->
     let mut keys = vec![reading.key];
     keys.extend(words[i + 1..i + n].iter().map(|w| w.key));
     keys
+}
+
+/// Whether a bare ministry name ([`BARE_HEADS`]) may start with `key`.
+fn may_be_bare_head(key: &str) -> bool {
+    BARE_HEADS.iter().any(|h| h[0] == key)
 }
 
 fn bare_head(keys: &[&str]) -> Option<usize> {

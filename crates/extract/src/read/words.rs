@@ -7,7 +7,7 @@
 
 use marsad_kb::{EntityClass, Kb};
 use marsad_model::Span;
-use marsad_text::{key_char, key_into, split_glued, Token, TokenKind, Vocabulary};
+use marsad_text::{is_own_key, key_char, key_into, split_glued, Token, TokenKind, Vocabulary};
 
 /// One token of a sentence.
 #[derive(Debug, Clone, Copy)]
@@ -131,18 +131,24 @@ pub fn byte_after_letters(text: &str, n: usize) -> usize {
     text.len()
 }
 
-/// Where a word's keys are in the key buffer, before the buffer is lent out.
+/// Where a word's key is: in the body (a word that is its own key) or in the key buffer.
+enum KeyAt<'a> {
+    Body(&'a str),
+    Buffer(usize, usize),
+}
+
+/// Where a word's keys are, before the key buffer is lent out.
 struct Pending<'a> {
     text: &'a str,
     span: Span,
     kind: TokenKind,
-    key: (usize, usize),
+    key: KeyAt<'a>,
     contracted: Option<(usize, usize)>,
 }
 
 /// The words of a sentence's tokens; glued country names are cut into their parts.
 /// Keys are written into `keys` (cleared first), one buffer for the sentence, and the
-/// words borrow them.
+/// words borrow them; a word that is its own key (most are) borrows the body instead.
 pub fn words<'a>(
     body: &'a str,
     tokens: &[Token<'a>],
@@ -153,11 +159,17 @@ pub fn words<'a>(
     let mut pending = Vec::with_capacity(tokens.len());
     let mut one = String::new();
     for t in tokens {
-        key_into(t.text, &mut one);
-        if one.is_empty() {
-            continue;
-        }
-        if t.kind == TokenKind::Word && may_be_glued(&one) && !kb.is_name_key(&one) {
+        let own = is_own_key(t.text) && !t.text.is_empty();
+        let key: &str = if own {
+            t.text
+        } else {
+            key_into(t.text, &mut one);
+            if one.is_empty() {
+                continue;
+            }
+            &one
+        };
+        if t.kind == TokenKind::Word && may_be_glued(key) && !kb.is_name_key(key) {
             // Only states are written glued this way; town names would cut ordinary
             // transliterated names apart (توروسيان is not تور + و + سيان).
             let known = |p: &str| {
@@ -175,7 +187,17 @@ pub fn words<'a>(
                 continue;
             }
         }
-        pending.push(push_keys(keys, t.text, t.span, t.kind, &one));
+        if own {
+            pending.push(Pending {
+                text: t.text,
+                span: t.span,
+                kind: t.kind,
+                key: KeyAt::Body(t.text),
+                contracted: contracted_into(keys, t.text),
+            });
+        } else {
+            pending.push(push_keys(keys, t.text, t.span, t.kind, &one));
+        }
     }
     let keys: &'a str = keys;
     pending
@@ -184,7 +206,10 @@ pub fn words<'a>(
             text: p.text,
             span: p.span,
             kind: p.kind,
-            key: &keys[p.key.0..p.key.1],
+            key: match p.key {
+                KeyAt::Body(k) => k,
+                KeyAt::Buffer(a, b) => &keys[a..b],
+            },
             contracted: p.contracted.map(|(a, b)| &keys[a..b]),
         })
         .collect()
@@ -200,19 +225,24 @@ fn push_keys<'a>(
     let start = keys.len();
     keys.push_str(key);
     let key_range = (start, keys.len());
-    let contracted = contracted_rest(key).map(|after| {
-        let start = keys.len();
-        keys.push_str("ال");
-        keys.push_str(after);
-        (start, keys.len())
-    });
     Pending {
         text,
         span,
         kind,
-        key: key_range,
-        contracted,
+        key: KeyAt::Buffer(key_range.0, key_range.1),
+        contracted: contracted_into(keys, key),
     }
+}
+
+/// Writes the key after لل with the article spelled out (see [`contracted_rest`]) into
+/// `keys`, and returns where it is.
+fn contracted_into(keys: &mut String, key: &str) -> Option<(usize, usize)> {
+    contracted_rest(key).map(|after| {
+        let start = keys.len();
+        keys.push_str("ال");
+        keys.push_str(after);
+        (start, keys.len())
+    })
 }
 
 /// Whether a key is long enough and holds a و where `split_glued` could cut it (three
