@@ -6,8 +6,8 @@
 
 use marsad_model::Span;
 use marsad_text::{key, light_stem, TokenKind, Tokens, Vocabulary};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Name the analyzer is registered under in the index.
@@ -138,13 +138,18 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Distinct words whose term one thread remembers (see [`spans_of_terms`]).
-const MEMO_WORDS: usize = 100_000;
+/// Distinct white-space-delimited chunks whose terms one thread remembers (see
+/// [`spans_of_terms`]).
+const MEMO_CHUNKS: usize = 100_000;
+
+/// One term of a chunk: where it is in the chunk and what it is.
+type ChunkTerm = (u32, u32, Box<str>);
 
 thread_local! {
-    /// Word as written → its term (`None`: not a term). News repeats its words, so after a
-    /// few searches almost every word of a hit's body is known here.
-    static TERM_OF: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
+    /// Chunk as written (`والاتفاق،`) → its terms. News repeats its words, so after a few
+    /// searches almost every chunk of a hit's body is known here.
+    static TERMS_OF: RefCell<FxHashMap<Box<str>, Box<[ChunkTerm]>>> =
+        RefCell::new(FxHashMap::default());
 }
 
 /// The term of one word as the analyzer makes it: matching key, lower case (as tantivy's
@@ -162,27 +167,57 @@ fn word_term(word: &str) -> Option<String> {
     Some(stem_key(&lower))
 }
 
+fn chunk_terms(chunk: &str) -> Box<[ChunkTerm]> {
+    Tokens::new(chunk)
+        .filter(|w| is_term_kind(w.kind))
+        .filter_map(|w| {
+            let term = word_term(w.text)?;
+            let (start, end) = (
+                u32::try_from(w.span.start).ok()?,
+                u32::try_from(w.span.end).ok()?,
+            );
+            Some((start, end, term.into_boxed_str()))
+        })
+        .collect()
+}
+
 /// The spans of the words of `text` whose term is in `wanted`, in order: the same words
-/// [`terms`] would give, found without stemming a word this thread has seen before.
+/// [`terms`] would give. Tokens never hold ASCII white space nor look past it, so the
+/// text is cut there and each chunk's terms are made once per thread.
 pub fn spans_of_terms(text: &str, wanted: &[String]) -> Vec<Span> {
-    TERM_OF.with(|memo| {
+    TERMS_OF.with(|memo| {
         let mut memo = memo.borrow_mut();
-        if memo.len() >= MEMO_WORDS {
+        if memo.len() >= MEMO_CHUNKS {
             memo.clear();
         }
         let mut out = Vec::new();
-        for word in Tokens::new(text) {
-            if !is_term_kind(word.kind) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // By bytes: an ASCII byte in UTF-8 is always a whole char.
+            let end = bytes[at..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |n| at + n);
+            let chunk = text.get(at..end).unwrap_or("");
+            let chunk_at = at;
+            at = end + 1;
+            if chunk.is_empty() {
                 continue;
             }
-            let term = match memo.get(word.text) {
+            let found = match memo.get(chunk) {
                 Some(t) => t,
                 None => memo
-                    .entry(word.text.to_string())
-                    .or_insert_with(|| word_term(word.text)),
+                    .entry(chunk.into())
+                    .or_insert_with(|| chunk_terms(chunk)),
             };
-            if term.as_ref().is_some_and(|t| wanted.contains(t)) {
-                out.push(word.span);
+            for (start, end, term) in found.iter() {
+                if wanted.iter().any(|w| w.as_str() == &**term) {
+                    out.push(Span::new(
+                        chunk_at + *start as usize,
+                        chunk_at + *end as usize,
+                    ));
+                }
             }
         }
         out
@@ -234,7 +269,10 @@ mod tests {
     #[test]
     fn remembered_terms_are_the_analyzers_terms() {
         let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-        let mut texts = vec!["OSCE Minsk İstanbul ΣΟΦΙΑ 2022 وأذربيجان".to_string()];
+        let mut texts = vec![
+            "OSCE Minsk İstanbul ΣΟΦΙΑ 2022 وأذربيجان".to_string(),
+            "في 1,300 و06.00 G20\u{a0}قمة ـ واس\tالرياض\r\n(باكو) 12, 13 «يريفان»".to_string(),
+        ];
         if let Ok(dir) = std::fs::read_dir(&seeds) {
             for entry in dir.flatten() {
                 if entry.path().extension().is_some_and(|e| e == "txt") {

@@ -420,9 +420,14 @@ impl SearchIndex {
                     .map(str::to_string)
             };
             let body = text(f.body).unwrap_or_default();
-            let marks: Vec<(String, Span)> = text(f.mentions)
-                .and_then(|m| serde_json::from_str(&m).ok())
-                .unwrap_or_default();
+            // Only entity searches mark mentions: the others skip decoding them.
+            let marks: Vec<(String, Span)> = if entities.is_empty() {
+                Vec::new()
+            } else {
+                text(f.mentions)
+                    .and_then(|m| serde_json::from_str(&m).ok())
+                    .unwrap_or_default()
+            };
             let entity_spans: Vec<Span> = marks
                 .into_iter()
                 .filter(|(e, _)| entities.contains(e))
