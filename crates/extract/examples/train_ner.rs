@@ -40,6 +40,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if std::env::var("NER_WITH_AQMAR").is_ok() {
         cfg.extra = vec![shared.join("ner/AQMAR_wikipedia_all.conll")];
     }
+    if let Ok(m) = std::env::var("NER_MEMBERS") {
+        cfg.members = m.parse()?;
+    }
+    if let Ok(p) = std::env::var("NER_O_PENALTY") {
+        cfg.o_penalty = p.parse()?;
+    }
     if let Ok(b) = std::env::var("NER_BITS") {
         cfg.hash_bits = b.parse()?;
     }
@@ -101,7 +107,11 @@ fn speed(model: &Path, shared: &Path) -> Result<(), Box<dyn std::error::Error>> 
         let ticks: f64 = fields[11].parse::<f64>()? + fields[12].parse::<f64>()?;
         Ok(ticks / 100.0)
     };
-    let (start, rounds) = (cpu()?, 10);
+    let rounds = std::env::var("NER_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10);
+    let start = cpu()?;
     let mut entities = 0;
     for _ in 0..rounds {
         for toks in &docs {

@@ -1,18 +1,20 @@
 //! Feature extraction: each token's features hashed straight into weight-row indices.
 
 use super::clusters::{ClusterMap, LEVELS, NO_CLUSTER};
-use super::hash::{finish, mix};
+use super::hash::{finish, mix, K};
 use super::lexicon::{Lexicon, FIRST_TRIGGER, LISTS};
-use super::word::Word;
+use super::word::{Word, MAX_GRAMS};
 
 /// What the tagger knows about one token before looking at its neighbours.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct TokenInfo {
     word: u64,
     stem: u64,
     clitic: u64,
     affixes: [u64; 16],
     shape: u64,
+    grams: [u64; MAX_GRAMS],
+    gram_count: u8,
     lex: u32,
     clusters: [u16; LEVELS],
     stem_clusters: [u16; LEVELS],
@@ -28,6 +30,28 @@ const TRIGGERS: u32 = ((1 << LISTS.len()) - 1) & !((1 << FIRST_TRIGGER) - 1);
 
 /// Values standing for the positions before the first and after the last token.
 const PAD: [u64; 2] = [0x0050_4144_5f4c, 0x0050_4144_5f52];
+
+/// Room for one token's features (about 75; a token in many name lists has more).
+const MAX_FEATURES: usize = 192;
+
+impl TokenInfo {
+    /// A position before (`side` 0) or after (1) the sentence.
+    const fn pad(side: usize) -> TokenInfo {
+        let v = PAD[side];
+        TokenInfo {
+            word: v,
+            stem: v,
+            clitic: v,
+            affixes: [v; 16],
+            shape: v,
+            grams: [0; MAX_GRAMS],
+            gram_count: 0,
+            lex: 0,
+            clusters: [0xfffe; LEVELS],
+            stem_clusters: [0xfffe; LEVELS],
+        }
+    }
+}
 
 /// The resources features are computed from; all of them are stored in the model file.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,14 +91,22 @@ pub(crate) struct Scratch {
 impl Scratch {
     /// Stem hashes of the tokens of the last sentence `Resources::extract` saw.
     pub(crate) fn stems(&self) -> impl Iterator<Item = u64> + '_ {
-        self.infos.iter().map(|t| t.stem)
+        let real = 2..self.infos.len().saturating_sub(2);
+        self.infos
+            .get(real)
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.stem)
     }
 }
 
 /// The weight row of feature `value` of template `template`, for a table of 2^(64-shift) rows.
-#[inline]
+/// One multiply (Fibonacci hashing of the value under a per-template salt, top bits
+/// kept): values are word hashes or small ids, and the template's salt folds to a
+/// constant, so this is the cheapest hash that still spreads them over the table.
+#[inline(always)]
 pub(crate) fn bucket(template: u64, value: u64, shift: u32) -> u32 {
-    (finish(mix(template, value)) >> shift) as u32
+    ((value ^ finish(template.wrapping_add(1))).wrapping_mul(K) >> shift) as u32
 }
 
 impl Resources {
@@ -95,6 +127,8 @@ impl Resources {
         let n = tokens.len();
         scratch.infos.clear();
         scratch.names.clear();
+        // Two padding tokens on each side: neighbours are plain indexing.
+        scratch.infos.extend([TokenInfo::pad(0); 2]);
         for t in tokens {
             scratch.word.analyse(t);
             let w = &scratch.word;
@@ -104,99 +138,100 @@ impl Resources {
                 clitic: w.clitic,
                 affixes: w.affixes,
                 shape: w.shape,
+                grams: w.grams,
+                gram_count: w.gram_count as u8,
                 lex: 0,
                 clusters: self.cluster(w.word),
-                stem_clusters: self.cluster(w.stem),
+                stem_clusters: self.cluster(w.stem_word),
             });
             scratch.names.push((w.name_keys, w.name_count));
         }
+        scratch.infos.extend([TokenInfo::pad(1); 2]);
         scratch.lex.clear();
         scratch.lex.resize(n, 0);
         self.lexicon.mark(&scratch.names, &mut scratch.lex);
-        for (info, &lex) in scratch.infos.iter_mut().zip(&scratch.lex) {
+        for (info, &lex) in scratch.infos[2..].iter_mut().zip(&scratch.lex) {
             info.lex = lex;
         }
 
         out.buckets.clear();
         out.offsets.clear();
         out.offsets.push(0);
+        out.buckets.reserve(n * 96);
         let shift = self.shift();
-        let infos = &scratch.infos;
-        for i in 0..n {
-            let buckets = &mut out.buckets;
+        let mut buf = [0u32; MAX_FEATURES];
+        for (i, window) in scratch.infos.windows(5).enumerate() {
+            let [p2, p1, t, n1, n2] = window else {
+                continue;
+            };
+            let mut k = 0;
             let mut emit = |template: u64, value: u64| {
-                buckets.push(bucket(template, value, shift));
+                if let Some(slot) = buf.get_mut(k) {
+                    *slot = bucket(template, value, shift);
+                    k += 1;
+                }
             };
-            let at = |d: isize| -> Option<&TokenInfo> {
-                usize::try_from(i as isize + d)
-                    .ok()
-                    .and_then(|j| infos.get(j))
-            };
-            let word_at = |d: isize| at(d).map_or(PAD[(d > 0) as usize], |t| t.word);
-            let t = &infos[i];
-
             emit(0, 1);
             emit(1, t.word);
-            for (tpl, d) in [(2, -1), (3, 1), (4, -2), (5, 2)] {
-                emit(tpl, word_at(d));
-            }
-            emit(6, mix(word_at(-1), t.word));
-            emit(7, mix(t.word, word_at(1)));
+            emit(2, p1.word);
+            emit(3, n1.word);
+            emit(4, p2.word);
+            emit(5, n2.word);
+            emit(6, mix(p1.word, t.word));
+            emit(7, mix(t.word, n1.word));
             emit(8, t.stem);
-            emit(9, at(-1).map_or(PAD[0], |p| p.stem));
-            emit(10, at(1).map_or(PAD[1], |p| p.stem));
+            emit(9, p1.stem);
+            emit(10, n1.stem);
             emit(11, t.clitic);
             for (k, &a) in t.affixes.iter().enumerate() {
                 emit(12 + k as u64, a);
             }
-            let shape_at = |d: isize| at(d).map_or(PAD[(d > 0) as usize], |p| p.shape);
             emit(28, t.shape);
-            emit(29, shape_at(-1));
-            emit(30, shape_at(1));
-            emit(31, mix(mix(shape_at(-1), t.shape), shape_at(1)));
-            for (tpl, d) in [(32, 0), (33, -1), (34, 1), (35, -2), (36, 2)] {
-                let lex = at(d).map_or(0, |p| p.lex);
-                let mut bits = lex;
+            emit(29, p1.shape);
+            emit(30, n1.shape);
+            emit(31, mix(mix(p1.shape, t.shape), n1.shape));
+            for (tpl, info) in [(32, t), (33, p1), (34, n1), (35, p2), (36, n2)] {
+                let mut bits = info.lex;
                 while bits != 0 {
-                    let b = bits.trailing_zeros();
+                    emit(tpl, bits.trailing_zeros() as u64);
                     bits &= bits - 1;
-                    emit(tpl, b as u64);
                 }
-                if d == 0 && lex == 0 {
-                    emit(tpl, 99);
-                }
+            }
+            if t.lex == 0 {
+                emit(32, 99);
             }
             for l in 0..LEVELS {
                 let lv = (l as u64) << 16;
                 emit(37, lv | t.clusters[l] as u64);
                 emit(40, lv | t.stem_clusters[l] as u64);
-                emit(38, lv | at(-1).map_or(0xfffe, |p| p.clusters[l]) as u64);
-                emit(39, lv | at(1).map_or(0xfffe, |p| p.clusters[l]) as u64);
+                emit(38, lv | p1.clusters[l] as u64);
+                emit(39, lv | n1.clusters[l] as u64);
             }
-            emit(41, at(-2).map_or(0xfffe, |p| p.clusters[1]) as u64);
-            emit(42, at(2).map_or(0xfffe, |p| p.clusters[1]) as u64);
-            emit(
-                43,
-                mix(
-                    t.clusters[1] as u64,
-                    at(-1).map_or(0xfffe, |p| p.clusters[1]) as u64,
-                ),
-            );
+            emit(41, p2.clusters[1] as u64);
+            emit(42, n2.clusters[1] as u64);
+            emit(43, mix(t.clusters[1] as u64, p1.clusters[1] as u64));
             emit(44, (i == 0) as u64 | ((i + 1 == n) as u64) << 1);
-            emit(45, mix(at(-1).map_or(PAD[0], |p| p.stem), t.stem));
+            emit(45, mix(p1.stem, t.stem));
             emit(46, mix(t.clitic, t.stem_clusters[1] as u64));
             // Affixes of the neighbours: a nisba or plural ending after a word marks it as
             // the head of a place or body name, a known title before it announces a person.
-            for (tpl, d) in [(47u64, -1isize), (48, 1)] {
-                let a = at(d).map_or([PAD[(d > 0) as usize]; 16], |p| p.affixes);
-                emit(tpl, a[5]);
-                emit(tpl + 2, a[9]);
-            }
+            emit(47, p1.affixes[5]);
+            emit(49, p1.affixes[9]);
+            emit(48, n1.affixes[5]);
+            emit(50, n1.affixes[9]);
             const NAMES: u32 = (1 << FIRST_TRIGGER) - 1;
-            let lex_prev = at(-1).map_or(1 << 31, |p| p.lex & (NAMES | TRIGGERS));
+            let lex_prev = if i == 0 {
+                1 << 31
+            } else {
+                p1.lex & (NAMES | TRIGGERS)
+            };
             emit(51, mix(lex_prev as u64, (t.lex & NAMES) as u64));
-            emit(52, mix(word_at(-1), t.clusters[1] as u64));
-            emit(53, mix(t.clusters[1] as u64, word_at(1)));
+            emit(52, mix(p1.word, t.clusters[1] as u64));
+            emit(53, mix(t.clusters[1] as u64, n1.word));
+            for &g in &t.grams[..t.gram_count as usize] {
+                emit(54, g);
+            }
+            out.buckets.extend_from_slice(&buf[..k]);
             out.offsets.push(out.buckets.len() as u32);
         }
     }

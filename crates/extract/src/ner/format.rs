@@ -6,7 +6,7 @@
 use super::clusters::{ClusterMap, LEVELS};
 use super::features::Resources;
 use super::lexicon::Lexicon;
-use super::model::NerModel;
+use super::model::{NerModel, Row, ROW};
 use super::tag::Tag;
 use super::NerError;
 use flate2::read::ZlibDecoder;
@@ -15,7 +15,7 @@ use flate2::Compression;
 use std::io::{Read, Write};
 
 const MAGIC: &[u8; 9] = b"MARSADNER";
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 3;
 const T: usize = Tag::COUNT;
 
 pub(crate) fn to_bytes(m: &NerModel) -> Result<Vec<u8>, NerError> {
@@ -53,8 +53,8 @@ pub(crate) fn to_bytes(m: &NerModel) -> Result<Vec<u8>, NerError> {
         }
     }
     for weights in &m.weights {
-        let rows: Vec<(usize, &[i16])> = weights
-            .chunks_exact(T)
+        let rows: Vec<(usize, &Row)> = weights
+            .iter()
             .enumerate()
             .filter(|(_, r)| r.iter().any(|&x| x != 0))
             .collect();
@@ -144,12 +144,12 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> Result<NerModel, NerError> {
         clusters.insert(k, v);
     }
     let rows = 1usize << bits;
-    let mut weights = [vec![0i16; rows * T], vec![0i16; rows * T]];
+    let mut weights = [vec![[0i16; ROW]; rows], vec![[0i16; ROW]; rows]];
     for table in weights.iter_mut() {
         for _ in 0..r.u32()? {
             let i = r.u32()? as usize;
             let row = table
-                .get_mut(i * T..(i + 1) * T)
+                .get_mut(i)
                 .ok_or_else(|| NerError::Format(format!("weight row {i} out of range")))?;
             for x in row.iter_mut() {
                 *x = r.i16()?;

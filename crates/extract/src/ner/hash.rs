@@ -5,7 +5,7 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
+pub(crate) const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// Folds one value into a running hash (FxHash step; cheap, finished by `finish`).
 #[inline]
@@ -15,7 +15,7 @@ pub(crate) fn mix(h: u64, x: u64) -> u64 {
 
 /// SplitMix64 finaliser: spreads every input bit over the output bits.
 #[inline]
-pub(crate) fn finish(mut z: u64) -> u64 {
+pub(crate) const fn finish(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)

@@ -16,10 +16,14 @@ pub(crate) struct Example {
 }
 
 /// How one perceptron is trained.
+#[derive(Clone, Copy)]
 pub(crate) struct Schedule {
     pub(crate) epochs: usize,
     pub(crate) seed: u64,
     pub(crate) word_dropout: f32,
+    /// Perceptrons trained with different seeds (shuffles and dropout masks) whose
+    /// averaged weights are averaged again: one table, so tagging costs the same.
+    pub(crate) members: usize,
 }
 
 /// Averaged weights (`rows × T`) and transitions.
@@ -45,6 +49,31 @@ pub(crate) fn learn(
     rows: usize,
     schedule: &Schedule,
     mut after_epoch: Option<EpochReport<'_>>,
+) -> Learnt {
+    let members = schedule.members.max(1);
+    let mut sum = learn_one(examples, rows, schedule, after_epoch.as_mut());
+    for m in 1..members {
+        let seeded = Schedule {
+            seed: schedule.seed ^ (m as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            ..*schedule
+        };
+        let l = learn_one(examples, rows, &seeded, None);
+        sum.w.iter_mut().zip(&l.w).for_each(|(a, b)| *a += b);
+        for (ra, rb) in sum.trans.iter_mut().zip(&l.trans) {
+            ra.iter_mut().zip(rb).for_each(|(a, b)| *a += b);
+        }
+    }
+    let k = members as f32;
+    sum.w.iter_mut().for_each(|a| *a /= k);
+    sum.trans.iter_mut().flatten().for_each(|a| *a /= k);
+    sum
+}
+
+fn learn_one(
+    examples: &[&Example],
+    rows: usize,
+    schedule: &Schedule,
+    mut after_epoch: Option<&mut EpochReport<'_>>,
 ) -> Learnt {
     let mut p = Perceptron::new(rows);
     let mut rng = SplitMix::new(schedule.seed);

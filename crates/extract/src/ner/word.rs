@@ -2,7 +2,7 @@
 //! hashes of their affixes. All hashing goes through a reused char buffer: no allocation
 //! per token or per feature.
 
-use super::hash::chars;
+use super::hash::{chars, finish, mix};
 use marsad_text::key_char;
 
 /// Hash value meaning "this part does not exist" (a prefix longer than the word).
@@ -17,21 +17,34 @@ const SPRE: u64 = 0x5350_5200;
 const SSUF: u64 = 0x5353_5500;
 const SHAPE: u64 = 0x5348_5000;
 const NAME: u64 = 0x4e41_4d00;
+const GRAM: u64 = 0x4752_4d00;
+const TAIL: u64 = 0x5441_494c;
+
+/// Trigrams kept per word (a long word's last ones are dropped).
+pub(crate) const MAX_GRAMS: usize = 8;
 
 /// The analysis of one token; `analyse` overwrites it in place.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Word {
     buf: Vec<char>,
-    shape_buf: Vec<char>,
+    /// `tails[i]`: chained hash of `buf[i..]`, read from the end.
+    tails: Vec<u64>,
     /// Hash of the matching key (`marsad_text::key`).
     pub(crate) word: u64,
     /// Hash of the key without the proclitics و ف ب ل ك ال.
     pub(crate) stem: u64,
+    /// Hash of the stem as if it were a whole word (seeded like `word`): the key the
+    /// stem's word cluster is found under.
+    pub(crate) stem_word: u64,
     /// Hash of the proclitics that were stripped (the empty string when none).
     pub(crate) clitic: u64,
     /// Key prefixes and suffixes of 1–4 chars, then the same for the stem.
     pub(crate) affixes: [u64; 16],
     pub(crate) shape: u64,
+    /// Char trigrams of the stem (first `gram_count` valid): letter patterns of
+    /// transliterated foreign names (غ ف ي و clusters, -فيتش, -ستان) in names never seen.
+    pub(crate) grams: [u64; MAX_GRAMS],
+    pub(crate) gram_count: usize,
     /// Keys under which the word is looked up in name lists: every way of reading its
     /// start as proclitics, each without the article (first `name_count` are valid).
     /// `name_keys[0]` is the whole word without its article.
@@ -48,37 +61,56 @@ impl Word {
             self.buf.extend(token.chars());
         }
         let key = &self.buf[..];
-        self.word = chars(WORD, key);
+        // One pass from the end hashes every tail of the key at once: the word, the stem
+        // and the name-list keys are all tails (after proclitics and the article).
+        self.tails.clear();
+        self.tails.resize(key.len() + 1, TAIL);
+        for (i, &c) in key.iter().enumerate().rev() {
+            self.tails[i] = mix(self.tails[i + 1], c as u64);
+        }
+        let tail = |seed: u64, at: usize| finish(self.tails[at] ^ seed);
+        self.word = tail(WORD, 0);
         let cut = clitic_len(key);
         self.clitic = chars(CLITIC, &key[..cut]);
         let stem = &key[cut..];
-        self.stem = chars(STEM, stem);
-        for k in 1..=4 {
-            self.affixes[k - 1] = affix(PRE + k as u64, key, k, true);
-            self.affixes[3 + k] = affix(SUF + k as u64, key, k, false);
-            self.affixes[7 + k] = affix(SPRE + k as u64, stem, k, true);
-            self.affixes[11 + k] = affix(SSUF + k as u64, stem, k, false);
+        self.stem = tail(STEM, cut);
+        self.stem_word = tail(WORD, cut);
+        // Affixes are chained, not finished: `features::bucket` mixes them again.
+        affixes(PRE, SUF, key, &mut self.affixes[..8]);
+        if cut == 0 {
+            self.affixes.copy_within(..8, 8);
+        } else {
+            affixes(SPRE, SSUF, stem, &mut self.affixes[8..]);
+        }
+        self.gram_count = 0;
+        for g in stem.windows(3).take(MAX_GRAMS) {
+            self.grams[self.gram_count] =
+                mix(mix(mix(GRAM, g[0] as u64), g[1] as u64), g[2] as u64);
+            self.gram_count += 1;
         }
         self.name_count = 0;
         for cut in clitic_cuts(key).into_iter().flatten() {
-            let h = chars(NAME, without_article(&key[cut..]));
+            let h = tail(NAME, cut + article_len(&key[cut..]));
             if !self.name_keys[..self.name_count].contains(&h) {
                 self.name_keys[self.name_count] = h;
                 self.name_count += 1;
             }
         }
-        self.shape_buf.clear();
+        let mut shape = SHAPE;
+        let (mut last, mut classes) = (' ', 0);
         for &c in key {
             let class = match c {
+                '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => 'a',
                 '0'..='9' => 'd',
                 'a'..='z' => 'l',
                 'A'..='Z' => 'L',
-                '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => 'a',
                 c if c.is_alphanumeric() => 'o',
                 c => c,
             };
-            if self.shape_buf.last() != Some(&class) && self.shape_buf.len() < 6 {
-                self.shape_buf.push(class);
+            if class != last && classes < 6 {
+                shape = mix(shape, class as u64);
+                last = class;
+                classes += 1;
             }
         }
         let len_bucket = match key.len() {
@@ -87,19 +119,24 @@ impl Word {
             5..=7 => 'L',
             _ => 'X',
         };
-        self.shape_buf.push(len_bucket);
-        self.shape = chars(SHAPE, &self.shape_buf);
+        self.shape = mix(shape, len_bucket as u64);
     }
 }
 
-fn affix(seed: u64, key: &[char], k: usize, prefix: bool) -> u64 {
-    if key.len() <= k {
-        return NONE;
-    }
-    if prefix {
-        chars(seed, &key[..k])
-    } else {
-        chars(seed, &key[key.len() - k..])
+/// Hashes of the 1–4 char prefixes (`out[0..4]`) and suffixes (`out[4..8]`) of `key`;
+/// `NONE` for those as long as the key itself.
+fn affixes(pre: u64, suf: u64, key: &[char], out: &mut [u64]) {
+    let (mut p, mut s) = (pre, suf);
+    for k in 0..4 {
+        if key.len() <= k + 1 {
+            out[k..4].fill(NONE);
+            out[4 + k..8].fill(NONE);
+            return;
+        }
+        p = mix(p, key[k] as u64);
+        s = mix(s, key[key.len() - 1 - k] as u64);
+        out[k] = p;
+        out[4 + k] = s;
     }
 }
 
@@ -145,11 +182,12 @@ fn clitic_cuts(key: &[char]) -> [Option<usize>; 6] {
     cuts
 }
 
-fn without_article(key: &[char]) -> &[char] {
+/// Chars of a leading article ال (kept when too little would remain).
+fn article_len(key: &[char]) -> usize {
     if key.starts_with(&['ا', 'ل']) && key.len() >= 4 {
-        &key[2..]
+        2
     } else {
-        key
+        0
     }
 }
 
