@@ -59,31 +59,25 @@ fn insert_batch(
 ) -> Result<Vec<InsertOutcome>, StoreError> {
     const ACTION: &str = "storing a batch of articles";
     let mut outcomes = Vec::with_capacity(batch.len());
-    let mut stored = tx
-        .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
-        .doing(ACTION)?;
+    // OR IGNORE settles "already stored?" in the insert's own unique-index lookup; a
+    // near-duplicate mark, which needs the row's seq, is set afterwards (rarely).
     let mut put_article = tx
         .prepare_cached(&format!(
-            "INSERT INTO articles ({ARTICLE_COLUMNS}) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            "INSERT OR IGNORE INTO articles ({ARTICLE_COLUMNS}) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL)"
         ))
+        .doing(ACTION)?;
+    let mut mark_near = tx
+        .prepare_cached("UPDATE articles SET near_duplicate_of = ?1 WHERE seq = ?2")
         .doing(ACTION)?;
     let mut put_fingerprint = tx
         .prepare_cached("INSERT INTO fingerprints (article, minhash) VALUES (?1, ?2)")
         .doing(ACTION)?;
     let mut blob = Vec::new();
     for (article, fingerprint) in batch {
-        if stored.exists([&article.id]).doing(ACTION)? {
-            outcomes.push(InsertOutcome::Repeat {
-                existing: article.id.clone(),
-            });
-            continue;
-        }
-        let keys = band_keys(fingerprint);
-        let near = most_similar(tx, bands, &keys, fingerprint)?;
         let boilerplate = serde_json::to_string(&article.boilerplate)
             .doing("encoding an article's boilerplate")?;
-        put_article
+        let inserted = put_article
             .execute(params![
                 article.id,
                 article.source,
@@ -95,10 +89,21 @@ fn insert_batch(
                 article.body,
                 article.language,
                 boilerplate,
-                near,
             ])
             .doing(ACTION)?;
+        if inserted == 0 {
+            outcomes.push(InsertOutcome::Repeat {
+                existing: article.id.clone(),
+            });
+            continue;
+        }
         let seq = tx.last_insert_rowid();
+        // Looked up before the article is indexed, so it cannot find itself.
+        let keys = band_keys(fingerprint);
+        let near = most_similar(tx, bands, &keys, fingerprint)?;
+        if let Some(of) = &near {
+            mark_near.execute(params![of, seq]).doing(ACTION)?;
+        }
         minhash_blob(fingerprint, &mut blob);
         put_fingerprint.execute(params![seq, blob]).doing(ACTION)?;
         bands.insert(seq, &keys)?;
