@@ -226,4 +226,18 @@ fn words_are_counted_as_white_space_separated_tokens_with_a_letter_or_digit() {
         assert_eq!(words(text), reference(text), "{text:?}");
     }
     assert_eq!(words(&long), KEYED_WORDS + 1);
+    // Every character as a word of its own, inside a word and after one, in lines short
+    // enough to be counted whole.
+    let every: Vec<char> = ('\u{0}'..='\u{0800}')
+        .chain('\u{1600}'..='\u{1700}')
+        .chain('\u{2000}'..='\u{2070}')
+        .chain(['\u{3000}', '\u{FEFF}', 'ﻻ', '😀'])
+        .collect();
+    for chunk in every.chunks(4) {
+        let text: String = chunk
+            .iter()
+            .flat_map(|&c| [c, 'ب', c, ' ', c, 'x', '\u{00A0}', c])
+            .collect();
+        assert_eq!(words(&text), reference(&text), "{text:?}");
+    }
 }
