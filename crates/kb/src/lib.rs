@@ -420,6 +420,7 @@ struct Scratch {
 impl Scratch {
     /// Makes the memory that of KB `id`: what another KB filled it with is dropped, and
     /// so is all of it when it has grown too large.
+    #[inline]
     fn serve(&mut self, id: u64) {
         if self.kb != id || self.class_gate.len() + self.starts.len() >= GATE_MEMORY {
             self.class_gate.clear();

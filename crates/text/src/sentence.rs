@@ -50,7 +50,13 @@ impl Splitter<'_, '_> {
     fn run(&mut self) {
         let text = self.text;
         let mut i = 0;
-        while let Some(c) = text[i..].chars().next() {
+        loop {
+            if self.start.is_some() && self.depth == 0 {
+                i = skip_plain(text, i);
+            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let next = i + c.len_utf8();
             // Inside a sentence and outside quotes, a letter changes nothing.
             if self.start.is_some() && self.depth == 0 && matches!(c, '\u{0621}'..='\u{064A}') {
@@ -200,6 +206,30 @@ impl Splitter<'_, '_> {
         }
         !LATIN_ABBREVIATIONS.contains(&word)
     }
+}
+
+/// The byte after the run at `i` of chars that change nothing inside a sentence and
+/// outside quotes: ASCII letters, digits and spaces, and the Arabic block but for its
+/// terminators. Read by bytes, as they are most of a body.
+fn skip_plain(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() || b == b' ' {
+            i += 1;
+            continue;
+        }
+        let arabic = match bytes.get(i + 1) {
+            Some(&next) if (0xD8..=0xDB).contains(&b) => {
+                (u32::from(b - 0xD8) << 6) | u32::from(next & 0x3F)
+            }
+            _ => break,
+        };
+        match char::from_u32(0x0600 + arabic) {
+            Some(c) if !is_terminator(c) && !is_quote(c) => i += 2,
+            _ => break,
+        }
+    }
+    i
 }
 
 fn is_terminator(c: char) -> bool {

@@ -24,6 +24,8 @@ pub(crate) struct Tok<'k> {
     /// The word behind each proclitic combination it may carry: (proclitic bytes, rest).
     forms: [(usize, &'k str); MAX_FORMS],
     n_forms: usize,
+    /// The word after لل (للعام → عام), found once: every matcher asks.
+    after_ll: Option<&'k str>,
 }
 
 const MAX_FORMS: usize = 3;
@@ -51,8 +53,7 @@ impl<'k> Tok<'k> {
             return Some(c);
         }
         // للعام = ل + العام with the article's alef elided.
-        if let (Some(rest), Some(wrest)) = (self.text.strip_prefix("لل"), w.strip_prefix("ال"))
-        {
+        if let (Some(rest), Some(wrest)) = (self.after_ll, w.strip_prefix("ال")) {
             if rest == wrest {
                 return Some("ل".len());
             }
@@ -223,6 +224,7 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
             clause,
             forms,
             n_forms,
+            after_ll: tok_text.strip_prefix("لل"),
         });
         if kind == Kind::Punct {
             if is_sentence_end(tok_text) {
