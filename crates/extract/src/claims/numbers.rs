@@ -143,8 +143,10 @@ pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
 /// The word without و/ب/ل; a number word never with the article ("الثالثة" is an ordinal).
 fn bare<'w>(w: &str, readings: Stems<'w>) -> Option<&'w str> {
     readings.into_iter().find(|s| {
-        // No number word is longer than eight letters.
-        if s.len() > 16 {
+        // No number word is longer than eight letters, and every one starts with a letter
+        // of وائخستعم (units, tens, hundreds, scales and vague amounts alike): most words
+        // are turned away before any list is read.
+        if s.len() > 16 || !s.starts_with(['و', 'ا', 'ث', 'خ', 'س', 'ت', 'ع', 'م']) {
             return false;
         }
         let via_article = w.len() >= s.len() + 4 && w[..w.len() - s.len()].ends_with("ال");
