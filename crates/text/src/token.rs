@@ -78,6 +78,9 @@ impl<'a> Iterator for Tokens<'a> {
         // Skip what separates tokens.
         let (start, first, first_class) = loop {
             let (i, c) = chars.next()?;
+            if c == ' ' {
+                continue;
+            }
             let cl = class(c);
             if !matches!(cl, Class::White | Class::Invisible) {
                 break (i, c, cl);
