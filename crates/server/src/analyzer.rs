@@ -181,10 +181,10 @@ fn chunk_terms(chunk: &str) -> Box<[ChunkTerm]> {
         .collect()
 }
 
-/// The spans of the words of `text` whose term is in `wanted`, in order: the same words
-/// [`terms`] would give. Tokens never hold ASCII white space nor look past it, so the
-/// text is cut there and each chunk's terms are made once per thread.
-pub fn spans_of_terms(text: &str, wanted: &[String]) -> Vec<Span> {
+/// Every word's term with its span, in order: what [`terms`] gives. Tokens never hold
+/// ASCII white space nor look past it, so the text is cut there and each chunk's terms
+/// are made once per thread.
+pub fn term_spans(text: &str) -> Vec<(Span, Box<str>)> {
     TERMS_OF.with(|memo| {
         let mut memo = memo.borrow_mut();
         if memo.len() >= MEMO_CHUNKS {
@@ -211,14 +211,10 @@ pub fn spans_of_terms(text: &str, wanted: &[String]) -> Vec<Span> {
                     .entry(chunk.into())
                     .or_insert_with(|| chunk_terms(chunk)),
             };
-            for (start, end, term) in found.iter() {
-                if wanted.iter().any(|w| w.as_str() == &**term) {
-                    out.push(Span::new(
-                        chunk_at + *start as usize,
-                        chunk_at + *end as usize,
-                    ));
-                }
-            }
+            out.extend(found.iter().map(|(start, end, term)| {
+                let span = Span::new(chunk_at + *start as usize, chunk_at + *end as usize);
+                (span, term.clone())
+            }));
         }
         out
     })
@@ -285,16 +281,12 @@ mod tests {
         for _ in 0..2 {
             for text in &texts {
                 let all = terms(text);
-                let wanted: Vec<String> = all.iter().map(|(t, _)| t.clone()).collect();
-                let spans: Vec<Span> = all.iter().map(|(_, s)| *s).collect();
-                assert_eq!(spans_of_terms(text, &wanted), spans);
-                let some = &wanted[..wanted.len().min(3)];
-                let expected: Vec<Span> = all
-                    .iter()
-                    .filter(|(t, _)| some.contains(t))
-                    .map(|(_, s)| *s)
+                let remembered: Vec<(Span, String)> = term_spans(text)
+                    .into_iter()
+                    .map(|(s, t)| (s, t.into()))
                     .collect();
-                assert_eq!(spans_of_terms(text, some), expected);
+                let made: Vec<(Span, String)> = all.into_iter().map(|(t, s)| (s, t)).collect();
+                assert_eq!(remembered, made);
             }
         }
     }

@@ -11,6 +11,7 @@
 pub mod analyzer;
 mod api;
 pub mod catalogue;
+mod docs;
 mod error;
 pub mod export;
 pub mod html;

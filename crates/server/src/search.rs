@@ -4,7 +4,8 @@
 
 use crate::analyzer::{analyzer, ARABIC};
 use crate::catalogue::{all_stories, scan_articles, Catalogue, CatalogueBuilder, QueryUnit};
-use crate::snippet::snippet;
+use crate::docs::{DocCache, DocFields};
+use crate::snippet::snippet_with_terms;
 use crate::ServerError;
 use marsad_model::{Span, Story};
 use marsad_store::Store;
@@ -17,10 +18,9 @@ use tantivy::query::{
     TermQuery,
 };
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
-    STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::{doc, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{doc, Index, IndexReader, ReloadPolicy, Term};
 
 /// Bump when the schema or the analyzer changes: older indexes are then rebuilt.
 const INDEX_VERSION: u32 = 1;
@@ -71,9 +71,24 @@ struct Fields {
     mentions: Field,
 }
 
+impl Fields {
+    fn stored(&self) -> DocFields {
+        DocFields {
+            id: self.id,
+            title: self.title,
+            body: self.body,
+            outlet: self.outlet,
+            published: self.published,
+            story: self.story,
+            mentions: self.mentions,
+        }
+    }
+}
+
 /// An open search index with the entity catalogue built beside it.
 pub struct SearchIndex {
     reader: IndexReader,
+    docs: DocCache,
     fields: Fields,
     catalogue: Catalogue,
     dir: PathBuf,
@@ -298,6 +313,7 @@ impl SearchIndex {
             .try_into()?;
         Ok(SearchIndex {
             reader,
+            docs: DocCache::default(),
             fields,
             catalogue,
             dir: dir.to_path_buf(),
@@ -413,34 +429,21 @@ impl SearchIndex {
         let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let d: TantivyDocument = searcher.doc(address)?;
-            let text = |field: Field| {
-                d.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-            };
-            let body = text(f.body).unwrap_or_default();
-            // Only entity searches mark mentions: the others skip decoding them.
-            let marks: Vec<(String, Span)> = if entities.is_empty() {
-                Vec::new()
-            } else {
-                text(f.mentions)
-                    .and_then(|m| serde_json::from_str(&m).ok())
-                    .unwrap_or_default()
-            };
-            let entity_spans: Vec<Span> = marks
-                .into_iter()
+            let doc = self.docs.get(&searcher, f.stored(), address)?;
+            let entity_spans: Vec<Span> = doc
+                .mentions
+                .iter()
                 .filter(|(e, _)| entities.contains(e))
-                .map(|(_, s)| s)
+                .map(|(_, s)| *s)
                 .collect();
             hits.push(Hit {
-                article: text(f.id).unwrap_or_default(),
-                title: text(f.title).filter(|t| !t.is_empty()),
-                outlet: text(f.outlet),
-                published: text(f.published),
+                article: doc.id.clone(),
+                title: doc.title.clone(),
+                outlet: doc.outlet.clone(),
+                published: doc.published.clone(),
                 score,
-                snippet: snippet(&body, &words, &entity_spans),
-                story: text(f.story),
+                snippet: snippet_with_terms(&doc.body, &doc.terms, &words, &entity_spans),
+                story: doc.story.clone(),
             });
         }
         Ok(hits)

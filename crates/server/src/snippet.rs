@@ -2,7 +2,6 @@
 //! matches in `<mark>`. Built on the body itself (not on index terms) so entity matches
 //! in another spelling are marked too, by their stored mention spans.
 
-use crate::analyzer::spans_of_terms;
 use crate::html::{marked, Mark};
 use marsad_model::Span;
 
@@ -11,8 +10,18 @@ const WINDOW: usize = 360;
 /// How far before the first match the passage starts.
 const LEAD: usize = 80;
 
-pub fn snippet(body: &str, words: &[String], entity_spans: &[Span]) -> String {
-    let mut hits: Vec<Span> = spans_of_terms(body, words);
+/// `terms` are the body's [`crate::analyzer::term_spans`].
+pub fn snippet_with_terms(
+    body: &str,
+    terms: &[(Span, Box<str>)],
+    words: &[String],
+    entity_spans: &[Span],
+) -> String {
+    let mut hits: Vec<Span> = terms
+        .iter()
+        .filter(|(_, t)| words.iter().any(|w| w.as_str() == &**t))
+        .map(|(s, _)| *s)
+        .collect();
     hits.extend_from_slice(entity_spans);
     hits.sort_unstable();
     hits.dedup();
@@ -71,7 +80,11 @@ fn word_end(text: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyzer::terms;
+    use crate::analyzer::{term_spans, terms};
+
+    fn snippet(body: &str, words: &[String], entity_spans: &[Span]) -> String {
+        snippet_with_terms(body, &term_spans(body), words, entity_spans)
+    }
 
     #[test]
     fn marks_every_form_of_the_word_and_escapes_the_rest() {
