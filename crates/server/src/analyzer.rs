@@ -139,8 +139,8 @@ pub fn analyzer() -> TextAnalyzer {
 }
 
 /// Distinct white-space-delimited chunks whose terms one thread remembers (see
-/// [`spans_of_terms`]).
-const MEMO_CHUNKS: usize = 100_000;
+/// [`term_spans`]): about 100 bytes each, so a few MB per thread at most.
+const MEMO_CHUNKS: usize = 50_000;
 
 /// One term of a chunk: where it is in the chunk and what it is.
 type ChunkTerm = (u32, u32, Box<str>);

@@ -25,8 +25,9 @@ pub const VIEW_CHECK: Duration = Duration::from_secs(1);
 pub const VIEW_CHECK_BY_CONTENT: Duration = Duration::from_secs(10);
 
 /// Most rendered pages (and, apart, story JSON bodies) kept per revision; the memo starts
-/// over when full, so a crawl over every story cannot grow memory without bound.
-const MAX_MEMO: usize = 2048;
+/// over when full, so a crawl over every story cannot grow memory without bound (news
+/// stories average a few KB of JSON and about 10 KB of page).
+const MAX_MEMO: usize = 1024;
 
 /// Responses made from one story, kept until the store changes.
 #[derive(Default)]
