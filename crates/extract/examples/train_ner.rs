@@ -40,6 +40,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if std::env::var("NER_WITH_AQMAR").is_ok() {
         cfg.extra = vec![shared.join("ner/AQMAR_wikipedia_all.conll")];
     }
+    if let Ok(s) = std::env::var("NER_SEED") {
+        cfg.seed = s.parse()?;
+    }
     if let Ok(m) = std::env::var("NER_MEMBERS") {
         cfg.members = m.parse()?;
     }

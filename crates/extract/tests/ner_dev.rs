@@ -27,18 +27,19 @@ fn embedded_model_scores_on_the_dev_split() {
     let ctx = in_context.scores();
     println!("with ±10 sentences of context:\n{ctx}");
     assert!(
-        ctx.overall.f1 >= 0.745,
+        ctx.overall.f1 >= 0.77,
         "dev F1 in context {:.4} fell\n{ctx}",
         ctx.overall.f1
     );
     let scores = alone.scores();
     println!("each sentence alone:\n{scores}");
     assert!(
-        scores.overall.f1 >= 0.73,
+        scores.overall.f1 >= 0.745,
         "dev F1 {:.4} fell\n{scores}",
         scores.overall.f1
     );
     assert!(scores.loc.f1 >= 0.80, "{scores}");
-    assert!(scores.pers.f1 >= 0.62, "{scores}");
-    assert!(scores.org.f1 >= 0.55, "{scores}");
+    assert!(scores.pers.f1 >= 0.70, "{scores}");
+    assert!(scores.org.f1 >= 0.62, "{scores}");
+    assert!(ctx.org.f1 >= 0.66, "{ctx}");
 }

@@ -31,9 +31,6 @@ const TRIGGERS: u32 = ((1 << LISTS.len()) - 1) & !((1 << FIRST_TRIGGER) - 1);
 /// Values standing for the positions before the first and after the last token.
 const PAD: [u64; 2] = [0x0050_4144_5f4c, 0x0050_4144_5f52];
 
-/// Room for one token's features (about 75; a token in many name lists has more).
-const MAX_FEATURES: usize = 192;
-
 impl TokenInfo {
     /// A position before (`side` 0) or after (1) the sentence.
     const fn pad(side: usize) -> TokenInfo {
@@ -76,6 +73,32 @@ impl Features {
 
     pub(crate) fn of(&self, i: usize) -> &[u32] {
         &self.buckets[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// Where `Resources::extract` sends each token's feature rows: a `Features` list (for
+/// training and the document pass), or straight into emission sums (`NerModel::tag`).
+pub(crate) trait FeatureSink {
+    fn feature(&mut self, bucket: u32);
+    fn end_token(&mut self);
+}
+
+impl Features {
+    fn clear(&mut self) {
+        self.buckets.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+    }
+}
+
+impl FeatureSink for &mut Features {
+    #[inline(always)]
+    fn feature(&mut self, bucket: u32) {
+        self.buckets.push(bucket);
+    }
+
+    fn end_token(&mut self) {
+        self.offsets.push(self.buckets.len() as u32);
     }
 }
 
@@ -124,6 +147,18 @@ impl Resources {
 
     /// Computes the features of every token of a sentence into `out`.
     pub(crate) fn extract(&self, tokens: &[&str], scratch: &mut Scratch, out: &mut Features) {
+        out.clear();
+        out.buckets.reserve(tokens.len() * 96);
+        self.extract_into(tokens, scratch, out);
+    }
+
+    /// Sends the features of every token of a sentence to `sink`, token by token.
+    pub(crate) fn extract_into(
+        &self,
+        tokens: &[&str],
+        scratch: &mut Scratch,
+        mut sink: impl FeatureSink,
+    ) {
         let n = tokens.len();
         scratch.infos.clear();
         scratch.names.clear();
@@ -132,6 +167,9 @@ impl Resources {
         for t in tokens {
             scratch.word.analyse(t);
             let w = &scratch.word;
+            // Without proclitics the stem is the word: one cluster lookup.
+            let bare = w.stem_word == w.word;
+            let clusters = self.cluster(w.word);
             scratch.infos.push(TokenInfo {
                 word: w.word,
                 stem: w.stem,
@@ -141,8 +179,12 @@ impl Resources {
                 grams: w.grams,
                 gram_count: w.gram_count as u8,
                 lex: 0,
-                clusters: self.cluster(w.word),
-                stem_clusters: self.cluster(w.stem_word),
+                clusters,
+                stem_clusters: if bare {
+                    clusters
+                } else {
+                    self.cluster(w.stem_word)
+                },
             });
             scratch.names.push((w.name_keys, w.name_count));
         }
@@ -154,23 +196,12 @@ impl Resources {
             info.lex = lex;
         }
 
-        out.buckets.clear();
-        out.offsets.clear();
-        out.offsets.push(0);
-        out.buckets.reserve(n * 96);
         let shift = self.shift();
-        let mut buf = [0u32; MAX_FEATURES];
         for (i, window) in scratch.infos.windows(5).enumerate() {
             let [p2, p1, t, n1, n2] = window else {
                 continue;
             };
-            let mut k = 0;
-            let mut emit = |template: u64, value: u64| {
-                if let Some(slot) = buf.get_mut(k) {
-                    *slot = bucket(template, value, shift);
-                    k += 1;
-                }
-            };
+            let mut emit = |template: u64, value: u64| sink.feature(bucket(template, value, shift));
             emit(0, 1);
             emit(1, t.word);
             emit(2, p1.word);
@@ -231,8 +262,7 @@ impl Resources {
             for &g in &t.grams[..t.gram_count as usize] {
                 emit(54, g);
             }
-            out.buckets.extend_from_slice(&buf[..k]);
-            out.offsets.push(out.buckets.len() as u32);
+            sink.end_token();
         }
     }
 }
