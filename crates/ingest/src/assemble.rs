@@ -4,7 +4,7 @@
 use marsad_model::{Article, Fingerprint, SourceFormat};
 
 use crate::boilerplate::{self, Line};
-use crate::{id_and_fingerprint, language};
+use crate::language;
 
 /// What a reader found before cleaning.
 #[derive(Debug, Clone)]
@@ -59,7 +59,7 @@ pub(crate) fn clean_field(v: Option<String>) -> Option<String> {
 /// article text is left.
 pub(crate) fn finish(draft: Draft) -> Result<(Article, Fingerprint), String> {
     let had_lines = !draft.lines.is_empty();
-    let split = boilerplate::split_owned(draft.lines);
+    let (split, keyed, kept) = boilerplate::split_keyed(draft.lines);
     if split.body.is_empty() {
         return Err(if !had_lines {
             "no article text".to_string()
@@ -69,7 +69,7 @@ pub(crate) fn finish(draft: Draft) -> Result<(Article, Fingerprint), String> {
     }
     let body = split.body.join("\n");
     let language = language::detect(&body).to_string();
-    let (id, fingerprint) = id_and_fingerprint(&body);
+    let (id, fingerprint) = keyed.id_and_fingerprint(&kept);
     let article = Article {
         id,
         source: draft.source,

@@ -12,7 +12,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
+
+use crate::keyed::KeyedLines;
 
 /// One line of extracted text, with what the page structure tells about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,9 +87,17 @@ pub fn split(lines: &[Line]) -> Split {
 
 /// `split` for lines the caller no longer needs: moves the text instead of copying it.
 pub fn split_owned(lines: Vec<Line>) -> Split {
-    let marks = classify(&lines);
+    split_keyed(lines).0
+}
+
+/// `split_owned`, also giving the lines' keys and the indices of the body lines, from
+/// which the article id and fingerprint are made without keying the body again.
+pub(crate) fn split_keyed(lines: Vec<Line>) -> (Split, KeyedLines, Vec<usize>) {
+    let keyed = KeyedLines::new(&lines);
+    let marks = classify_keyed(&lines, &keyed);
     let mut out = Split::default();
-    for (line, mark) in lines.into_iter().zip(marks) {
+    let mut kept = Vec::with_capacity(lines.len());
+    for (i, (line, mark)) in lines.into_iter().zip(marks).enumerate() {
         let mut text = line.text;
         let trimmed = text.trim();
         if trimmed.is_empty() {
@@ -100,14 +110,27 @@ pub fn split_owned(lines: Vec<Line>) -> Split {
             out.removed.push(text);
         } else {
             out.body.push(text);
+            kept.push(i);
         }
     }
-    out
+    (out, keyed, kept)
 }
 
 /// Marks every line that is furniture, with the reason.
 pub fn classify(lines: &[Line]) -> Vec<Option<Furniture>> {
-    let shapes: Vec<Shape> = lines.iter().map(|l| Shape::of(l.text.trim())).collect();
+    classify_keyed(lines, &KeyedLines::new(lines))
+}
+
+fn classify_keyed(lines: &[Line], keyed: &KeyedLines) -> Vec<Option<Furniture>> {
+    let shapes: Vec<Shape> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| Shape {
+            words: keyed.words(i).min(KEYED_WORDS + 1),
+            ends_sentence: ends_sentence(l.text.trim()),
+            key: keyed.key(i),
+        })
+        .collect();
     let mut marks: Vec<Option<Furniture>> = lines
         .iter()
         .zip(&shapes)
@@ -138,30 +161,23 @@ pub fn classify(lines: &[Line]) -> Vec<Option<Furniture>> {
     marks
 }
 
-/// Lines longer than this are article sentences for every rule: they are neither keyed
-/// nor counted further.
+/// Lines longer than this are article sentences for every rule: their words are
+/// counted no further and their key is not read.
 const KEYED_WORDS: usize = 30;
 
-/// What the rules need to know of a line: its length in words, whether it ends a
-/// sentence, and (short lines only, to keep long paragraphs cheap) its matching key.
-struct Shape {
+/// What the rules need to know of a line: its length in words (up to one past
+/// `KEYED_WORDS`), whether it ends a sentence, and its matching key (UTF-8 bytes: the
+/// pattern set scans them as they are, and only the few lines it or the position rules
+/// pick are read as text).
+struct Shape<'a> {
     words: usize,
     ends_sentence: bool,
-    key: String,
+    key: &'a [u8],
 }
 
-impl Shape {
-    fn of(text: &str) -> Self {
-        let words = words(text);
-        Shape {
-            words,
-            ends_sentence: ends_sentence(text),
-            key: if words <= KEYED_WORDS {
-                marsad_text::key(text)
-            } else {
-                String::new()
-            },
-        }
+impl Shape<'_> {
+    fn key_text(&self) -> &str {
+        std::str::from_utf8(self.key).unwrap_or("")
     }
 }
 
@@ -248,8 +264,8 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| re(TIMESTAMP_PATTERN));
 
 /// Every pattern matched on the key, in one pass: most lines match none, and one scan
 /// is cheaper than one per family.
-static ANY_KEYED: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(
+static ANY_KEYED: LazyLock<regex::bytes::RegexSet> = LazyLock::new(|| {
+    regex::bytes::RegexSet::new(
         [
             RELATED_PATTERN,
             FOLLOW_PATTERN,
@@ -278,16 +294,17 @@ fn re(pattern: &str) -> Regex {
 
 /// Furniture told by the line's own words; each family has a length limit.
 fn by_pattern(text: &str, shape: &Shape) -> Option<Furniture> {
-    let (n, key) = (shape.words, shape.key.as_str());
+    let n = shape.words;
     if n == 0 || n > 30 {
         return None;
     }
     if n <= 14 && BREADCRUMB.is_match(text) {
         return Some(Furniture::Breadcrumb);
     }
-    if !ANY_KEYED.is_match(key) {
+    if !ANY_KEYED.is_match(shape.key) {
         return None;
     }
+    let key = shape.key_text();
     if let Some(m) = RELATED.find(key) {
         // Bare header vs. "اقرأ أيضا: <headline>" teaser; a long line is a sentence.
         let rest = &key[m.end()..];
@@ -332,7 +349,7 @@ fn mark_section_label(keys: &[Shape], marks: &mut [Option<Furniture>]) {
     let k = &keys[first];
     let label = k.words <= 3
         && !k
-            .key
+            .key_text()
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, '.' | '،' | ',' | ':' | '؟' | '?' | '!'));
     if label && is_headline(&keys[next], 25) && keys[next].words > k.words {
@@ -350,7 +367,7 @@ fn mark_trailing_teaser(keys: &[Shape], marks: &mut [Option<Furniture>]) {
     if kept.len() < 5
         || !is_headline(&keys[last], 15)
         || keys[last].words < 3
-        || continues_text(&keys[last].key)
+        || continues_text(keys[last].key_text())
     {
         return;
     }

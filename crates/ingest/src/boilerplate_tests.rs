@@ -214,6 +214,11 @@ fn words_are_counted_as_white_space_separated_tokens_with_a_letter_or_digit() {
             .take(KEYED_WORDS + 1)
             .count()
     };
+    // The count the rules use comes from the keying pass, capped like `words`.
+    let keyed = |t: &str| {
+        let lines = [Line::plain(t)];
+        KeyedLines::new(&lines).words(0).min(KEYED_WORDS + 1)
+    };
     let long = "كلمة ".repeat(40);
     for text in [
         "",
@@ -224,6 +229,7 @@ fn words_are_counted_as_white_space_separated_tokens_with_a_letter_or_digit() {
         long.as_str(),
     ] {
         assert_eq!(words(text), reference(text), "{text:?}");
+        assert_eq!(keyed(text.trim()), reference(text), "{text:?}");
     }
     assert_eq!(words(&long), KEYED_WORDS + 1);
     // Every character as a word of its own, inside a word and after one, in lines short
@@ -239,5 +245,6 @@ fn words_are_counted_as_white_space_separated_tokens_with_a_letter_or_digit() {
             .flat_map(|&c| [c, 'ب', c, ' ', c, 'x', '\u{00A0}', c])
             .collect();
         assert_eq!(words(&text), reference(&text), "{text:?}");
+        assert_eq!(keyed(&text), reference(text.trim()), "{text:?}");
     }
 }

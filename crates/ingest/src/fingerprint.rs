@@ -14,7 +14,11 @@ pub fn article_id(body: &str) -> String {
 }
 
 fn id_of_key(key: &[u8]) -> String {
-    let digest = Sha256::digest(key);
+    id_of_digest(Sha256::digest(key).as_slice())
+}
+
+/// The id from the sha256 of a key.
+pub(crate) fn id_of_digest(digest: &[u8]) -> String {
     hex::encode(&digest[..8])
 }
 
@@ -43,7 +47,7 @@ pub fn fingerprint(body: &str) -> Fingerprint {
 }
 
 /// A fingerprint being made, fed one word hash at a time.
-struct Sketch {
+pub(crate) struct Sketch {
     minhash: [u32; SLOTS],
     filled: u64,
     /// The last three word hashes, newest last.
@@ -69,7 +73,7 @@ impl Sketch {
         self.filled |= 1 << slot;
     }
 
-    fn word(&mut self, w: u64) {
+    pub(crate) fn word(&mut self, w: u64) {
         self.window = [self.window[1], self.window[2], w];
         self.words += 1;
         if self.words >= SHINGLE {
@@ -77,7 +81,7 @@ impl Sketch {
         }
     }
 
-    fn finish(mut self) -> Fingerprint {
+    pub(crate) fn finish(mut self) -> Fingerprint {
         if self.words == 0 {
             return Fingerprint {
                 minhash: self.minhash.to_vec(),
@@ -99,47 +103,66 @@ fn for_each_key_word(body: &str, f: impl FnMut(u64)) {
     key_words::<false>(body, &mut Vec::new(), f);
 }
 
+/// Marks in the key tables: a character the key drops, and white space (ends a word).
+const DROP: u32 = u32::MAX - 1;
+const SPACE: u32 = u32::MAX;
+
 /// Calls `f` with a hash of each word of `marsad_text::key(body)`, in order; with `KEY`,
-/// also writes that key to `key` (words one space apart, as `key` folds white space).
-fn key_words<const KEY: bool>(body: &str, key: &mut Vec<u8>, mut f: impl FnMut(u64)) {
+/// also appends that key to `key` (words one space apart, as `key` folds white space).
+/// Returns the number of white-space separated tokens that hold a letter or digit (the
+/// words boilerplate rules count), found in the same pass.
+pub(crate) fn key_words<const KEY: bool>(
+    body: &str,
+    key: &mut Vec<u8>,
+    mut f: impl FnMut(u64),
+) -> usize {
     const EMPTY: u64 = 0xcbf2_9ce4_8422_2325;
     let (mut h, mut in_word, mut any_word) = (EMPTY, false, false);
+    let (mut tokens, mut counted) = (0usize, false);
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII and the Arabic block (two bytes) are decoded here, the rest by `chars`.
-        let k = if b < 0x80 {
+        let (k, word_char) = if b < 0x80 {
             i += 1;
             match b {
                 // `char::is_whitespace` on ASCII.
-                b'\t'..=b'\r' | b' ' => None,
-                b'"' => continue,
-                _ => Some(u32::from(b)),
+                b'\t'..=b'\r' | b' ' => (SPACE, false),
+                b'"' => (DROP, false),
+                _ => (u32::from(b), b.is_ascii_alphanumeric()),
             }
         } else if let Some(&[lead @ 0xD8..=0xDB, next]) = bytes.get(i..i + 2) {
             i += 2;
-            match ARABIC_KEYS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)] {
-                0 => continue,
-                k => Some(k),
-            }
+            let (k, word_char) =
+                ARABIC_KEYS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)];
+            (k, word_char)
         } else {
             let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
             i += c.len_utf8();
             if c.is_whitespace() {
-                None
+                (SPACE, false)
             } else {
-                match marsad_text::key_char(c) {
-                    Some(k) => Some(u32::from(k)),
-                    None => continue,
-                }
+                let k = marsad_text::key_char(c).map_or(DROP, u32::from);
+                (k, crate::language::is_word_char(c))
             }
         };
+        if word_char && !counted {
+            (tokens, counted) = (tokens + 1, true);
+        }
         match k {
+            DROP => {}
+            SPACE => {
+                counted = false;
+                if in_word {
+                    f(mix(h));
+                    (h, in_word, any_word) = (EMPTY, false, true);
+                }
+            }
             // One multiply per character (not per byte): FNV-1a's scheme over code points.
-            Some(k) => {
+            k => {
                 if KEY {
                     if !in_word && any_word {
                         key.push(b' ');
@@ -149,20 +172,16 @@ fn key_words<const KEY: bool>(body: &str, key: &mut Vec<u8>, mut f: impl FnMut(u
                 h = (h ^ u64::from(k)).wrapping_mul(0x0100_0000_01b3);
                 in_word = true;
             }
-            None if in_word => {
-                f(mix(h));
-                (h, in_word, any_word) = (EMPTY, false, true);
-            }
-            None => {}
         }
     }
     if in_word {
         f(mix(h));
     }
+    tokens
 }
 
 /// Appends the UTF-8 form of a code point that `key_char` gave.
-#[inline]
+#[inline(always)]
 fn push_char(key: &mut Vec<u8>, k: u32) {
     if k < 0x80 {
         key.push(k as u8);
@@ -173,15 +192,17 @@ fn push_char(key: &mut Vec<u8>, k: u32) {
     }
 }
 
-/// `key_char` of U+0600..=U+06FF as code points, 0 where it drops the character.
-static ARABIC_KEYS: [u32; 256] = {
-    let mut table = [0; 256];
+/// `key_char` of U+0600..=U+06FF as code points (`DROP` where it drops the character),
+/// with whether the character is a letter or digit.
+static ARABIC_KEYS: [(u32, bool); 256] = {
+    let mut table = [(DROP, false); 256];
     let mut i = 0;
     while i < 256 {
         if let Some(c) = char::from_u32(0x0600 + i as u32) {
             if let Some(k) = marsad_text::key_char(c) {
-                table[i] = k as u32;
+                table[i].0 = k as u32;
             }
+            table[i].1 = crate::language::is_arabic_block_word_char(c);
         }
         i += 1;
     }

@@ -71,10 +71,21 @@ pub(crate) fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}')
+        is_arabic_block_letter(c)
     } else {
         c.is_alphabetic()
     }
+}
+
+/// `is_letter` on the Arabic block U+0600..=U+06FF.
+#[inline]
+pub(crate) const fn is_arabic_block_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}')
+}
+
+/// `is_word_char` on the Arabic block U+0600..=U+06FF.
+pub(crate) const fn is_arabic_block_word_char(c: char) -> bool {
+    is_arabic_block_letter(c) || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
 }
 
 /// A letter or a digit (Arabic-Indic digits included).

@@ -16,6 +16,7 @@ mod feed;
 mod fingerprint;
 mod html;
 mod jsonl;
+mod keyed;
 pub mod language;
 mod sidecar;
 mod walk;
