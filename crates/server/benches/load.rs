@@ -22,10 +22,17 @@ const CONCURRENCY: usize = 8;
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let loaded = std::env::var_os("MARSAD_LOAD_DATA").map(std::path::PathBuf::from);
-    let (state, _fx, stories) = match &loaded {
+    let fixed = [
+        "ناغورنو كاراباخ",
+        "وقف إطلاق النار",
+        "الأمم المتحدة",
+        "كوريا الشمالية",
+    ];
+    let (state, _fx, stories, queries) = match &loaded {
         None => {
             let (state, fx) = app(dir.path());
-            (state, Some(fx), vec![STORY_2022.to_string()])
+            let queries = fixed.iter().map(|q| q.to_string()).collect();
+            (state, Some(fx), vec![STORY_2022.to_string()], queries)
         }
         Some(data) => {
             use marsad_store::Store;
@@ -38,12 +45,14 @@ fn main() {
                 .expect("stories");
             stories.sort_by_key(|s| std::cmp::Reverse(s.articles.len()));
             let ids: Vec<String> = stories.iter().take(20).map(|s| s.id.clone()).collect();
+            let queries = title_queries(&store);
             let index = marsad_server::open_or_rebuild(&store, &marsad_server::index_dir(data))
                 .expect("search index");
             (
                 marsad_server::AppState::new(Box::new(store), index),
                 None,
                 ids,
+                queries,
             )
         }
     };
@@ -59,22 +68,24 @@ fn main() {
         let enc = marsad_server::html::url_encode;
         // (kind, path): latencies are reported per kind as well as overall.
         let mut paths: Vec<(&'static str, String)> = Vec::new();
-        for (i, story) in stories.iter().enumerate() {
+        // Every search is a different query where the store allows it, so the
+        // per-document caches are mostly cold, as for real users.
+        let rounds = (REQUESTS / 4).max(stories.len());
+        for i in 0..rounds {
+            let story = &stories[i % stories.len()];
+            if i % 20 == 0 {
+                paths.push(("story list", "/".to_string()));
+            }
             paths.push(("story page", format!("/stories/{story}")));
             paths.push(("story json", format!("/api/stories/{story}")));
-            let q = [
-                "ناغورنو كاراباخ",
-                "وقف إطلاق النار",
-                "الأمم المتحدة",
-                "كوريا الشمالية",
-            ][i % 4];
+            let q = &queries[(2 * i) % queries.len()];
             paths.push(("search", format!("/api/search?q={}", enc(q))));
+            let q = &queries[(2 * i + 1) % queries.len()];
             paths.push((
                 "search dated",
-                format!("/api/search?q={}&from=2018-01-01", enc("مجلس الأمن")),
+                format!("/api/search?q={}&from=2018-01-01", enc(q)),
             ));
         }
-        paths.push(("story list", "/".to_string()));
         let paths: Arc<Vec<(&'static str, String)>> = Arc::new(paths);
         let client: Client<_, Empty<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
         let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -132,6 +143,37 @@ fn main() {
             );
         }
     });
+}
+
+/// Distinct two-word queries taken from stored titles (the first two words of at least
+/// three letters each), up to one per search the bench sends.
+fn title_queries(store: &marsad_store::SqliteStore) -> Vec<String> {
+    use marsad_store::Store;
+    let articles = store
+        .articles(&marsad_store::ArticleQuery {
+            limit: REQUESTS,
+            offset: 0,
+            outlet: None,
+        })
+        .expect("articles");
+    let mut seen = std::collections::HashSet::new();
+    let mut queries = Vec::new();
+    for a in articles {
+        let Some(title) = a.title else { continue };
+        let words: Vec<&str> = title
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .take(2)
+            .collect();
+        if words.len() == 2 {
+            let q = words.join(" ");
+            if seen.insert(q.clone()) {
+                queries.push(q);
+            }
+        }
+    }
+    assert!(!queries.is_empty(), "no titles to make queries from");
+    queries
 }
 
 /// p50, p95 and p99 of sorted, non-empty latencies.
