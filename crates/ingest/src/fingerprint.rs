@@ -134,9 +134,7 @@ pub(crate) fn key_words<const KEY: bool>(
             }
         } else if let Some(&[lead @ 0xD8..=0xDB, next]) = bytes.get(i..i + 2) {
             i += 2;
-            let (k, word_char) =
-                ARABIC_KEYS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)];
-            (k, word_char)
+            ARABIC_KEYS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)]
         } else {
             let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
@@ -149,12 +147,12 @@ pub(crate) fn key_words<const KEY: bool>(
                 (k, crate::language::is_word_char(c))
             }
         };
-        if word_char && !counted {
-            (tokens, counted) = (tokens + 1, true);
-        }
+        // A token counts once, when white space (or the end) closes it: no branch per char.
+        counted |= word_char;
         match k {
             DROP => {}
             SPACE => {
+                tokens += usize::from(counted);
                 counted = false;
                 if in_word {
                     f(mix(h));
@@ -177,7 +175,7 @@ pub(crate) fn key_words<const KEY: bool>(
     if in_word {
         f(mix(h));
     }
-    tokens
+    tokens + usize::from(counted)
 }
 
 /// Appends the UTF-8 form of a code point that `key_char` gave.
