@@ -4,7 +4,7 @@
 use super::months::{GREGORIAN_MONTHS, HIJRI_MONTHS};
 use super::tokens::{Kind, Tok};
 use chrono::Weekday;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
@@ -23,6 +23,47 @@ pub(crate) const WEEKDAYS: &[(&str, Weekday)] = &[
 pub(crate) type Fnv = rustc_hash::FxHasher;
 
 pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+/// A set of words with a bitmap of their (first, last) letters in the Arabic block in
+/// front: nearly every word of a text is turned away by one bit, without hashing.
+pub(crate) struct StartWords {
+    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    ends: Vec<u64>,
+}
+
+impl StartWords {
+    pub(crate) fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let words: HashSet<_, _> = words.collect();
+        let mut ends = vec![0u64; 256 * 256 / 64];
+        for w in &words {
+            match ends_of(w) {
+                Some(bit) => ends[bit / 64] |= 1 << (bit % 64),
+                // A word not wholly Arabic: every word is looked up.
+                None => ends.iter_mut().for_each(|e| *e = u64::MAX),
+            }
+        }
+        StartWords { words, ends }
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        let maybe = ends_of(w).is_none_or(|bit| self.ends[bit / 64] & (1 << (bit % 64)) != 0);
+        maybe && self.words.contains(w)
+    }
+}
+
+/// The offsets in U+0600..=U+06FF of a word's first and last letters as one index, when
+/// both are Arabic.
+fn ends_of(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let arabic = |lead: u8, next: u8| {
+        (0xD8..=0xDB)
+            .contains(&lead)
+            .then(|| (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F))
+    };
+    let first = arabic(*b.first()?, *b.get(1)?)?;
+    let last = arabic(b[b.len().checked_sub(2)?], *b.last()?)?;
+    Some(first << 8 | last)
+}
 
 /// The entry of the first reading of `t` (whole, or behind proclitics) found in `map`,
 /// with the proclitics' length.

@@ -3,13 +3,11 @@
 //! the day-level matchers (days, dates, parts of day, clock times); `periods` holds
 //! months, years, seasons, durations and vague references.
 
-use super::lexicon::{ordinal, table_start_words, weekday, Fnv};
+use super::lexicon::{ordinal, table_start_words, weekday, StartWords};
 use super::months::gregorian_month;
 use super::sem::{DayRef, Dir, Part, Sem, YearRef};
 use super::tokens::{Kind, Tok};
 use super::{clock, durations, periods};
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// One expression found: tokens `first..next`, minus `clitic` key bytes of proclitics
@@ -90,47 +88,6 @@ static STARTS: LazyLock<StartWords> = LazyLock::new(|| {
             .chain(table_start_words()),
     )
 });
-
-/// A set of words with a bitmap of their (first, last) letters in the Arabic block in
-/// front: nearly every word of a text is turned away by one bit, without hashing.
-struct StartWords {
-    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
-    ends: Vec<u64>,
-}
-
-impl StartWords {
-    fn new(words: impl Iterator<Item = &'static str>) -> Self {
-        let words: HashSet<_, _> = words.collect();
-        let mut ends = vec![0u64; 256 * 256 / 64];
-        for w in &words {
-            match ends_of(w) {
-                Some(bit) => ends[bit / 64] |= 1 << (bit % 64),
-                // A word not wholly Arabic: every word is looked up.
-                None => ends.iter_mut().for_each(|e| *e = u64::MAX),
-            }
-        }
-        StartWords { words, ends }
-    }
-
-    fn contains(&self, w: &str) -> bool {
-        let maybe = ends_of(w).is_none_or(|bit| self.ends[bit / 64] & (1 << (bit % 64)) != 0);
-        maybe && self.words.contains(w)
-    }
-}
-
-/// The offsets in U+0600..=U+06FF of a word's first and last letters as one index, when
-/// both are Arabic.
-fn ends_of(w: &str) -> Option<usize> {
-    let b = w.as_bytes();
-    let arabic = |lead: u8, next: u8| {
-        (0xD8..=0xDB)
-            .contains(&lead)
-            .then(|| (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F))
-    };
-    let first = arabic(*b.first()?, *b.get(1)?)?;
-    let last = arabic(b[b.len().checked_sub(2)?], *b.last()?)?;
-    Some(first << 8 | last)
-}
 
 fn could_start(t: &Tok) -> bool {
     match t.kind {
