@@ -2,10 +2,10 @@
 //! `<data dir>/search/`, derived from the store and rebuilt whenever it is missing,
 //! from another version of this code, or behind the store.
 
-use crate::analyzer::{analyzer, ARABIC};
+use crate::analyzer::{analyzer, term_spans, ARABIC};
 use crate::catalogue::{all_stories, scan_articles, Catalogue, CatalogueBuilder, QueryUnit};
-use crate::docs::{DocCache, DocFields};
-use crate::snippet::snippet_with_terms;
+use crate::docs::{encode_word_spans, term_positions, DocCache, DocFields};
+use crate::snippet::snippet;
 use crate::ServerError;
 use marsad_model::{Span, Story};
 use marsad_store::Store;
@@ -23,7 +23,7 @@ use tantivy::schema::{
 use tantivy::{doc, Index, IndexReader, ReloadPolicy, Term};
 
 /// Bump when the schema or the analyzer changes: older indexes are then rebuilt.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 const META_FILE: &str = "marsad-index.json";
 const CATALOGUE_FILE: &str = "entities.json";
 /// Most hits one search returns.
@@ -69,6 +69,8 @@ struct Fields {
     entity: Field,
     story: Field,
     mentions: Field,
+    /// Byte span of each body word, by index position (see [`encode_word_spans`]).
+    word_spans: Field,
 }
 
 impl Fields {
@@ -81,6 +83,7 @@ impl Fields {
             published: self.published,
             story: self.story,
             mentions: self.mentions,
+            word_spans: self.word_spans,
         }
     }
 }
@@ -119,6 +122,7 @@ fn schema() -> (Schema, Fields) {
         entity: b.add_text_field("entity", STRING),
         story: b.add_text_field("story", STRING | STORED),
         mentions: b.add_text_field("mentions", STORED),
+        word_spans: b.add_bytes_field("word_spans", STORED),
     };
     (b.build(), fields)
 }
@@ -194,6 +198,9 @@ pub fn reindex(store: &dyn Store, dir: &Path) -> Result<SearchIndex, ServerError
             f.title => a.title.clone().unwrap_or_default(),
             f.body => a.body.clone(),
         );
+        // The analyzer's words in order, as the body's postings number them.
+        let spans = encode_word_spans(term_spans(&a.body).into_iter().map(|(s, _)| s));
+        d.add_bytes(f.word_spans, &spans);
         if let Some(o) = &a.outlet {
             d.add_text(f.outlet, o);
         }
@@ -427,25 +434,38 @@ impl SearchIndex {
         };
         let searcher = self.reader.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
+        words.sort_unstable();
+        words.dedup();
+        let addresses: Vec<_> = top.iter().map(|(_, a)| *a).collect();
+        let positions = term_positions(&searcher, f.body, &words, &addresses)?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc = self.docs.get(&searcher, f.stored(), address)?;
-            let entity_spans: Vec<Span> = doc
-                .mentions
-                .iter()
-                .filter(|(e, _)| entities.contains(e))
-                .map(|(_, s)| *s)
-                .collect();
+            let mut marks = positions
+                .get(&address)
+                .map_or_else(Vec::new, |p| doc.spans_at(p));
+            if !entities.is_empty() {
+                marks.extend(
+                    doc.mentions()
+                        .iter()
+                        .filter(|(e, _)| entities.contains(e))
+                        .map(|(_, s)| *s),
+                );
+            }
             hits.push(Hit {
                 article: doc.id.clone(),
                 title: doc.title.clone(),
                 outlet: doc.outlet.clone(),
                 published: doc.published.clone(),
                 score,
-                snippet: snippet_with_terms(&doc.body, &doc.terms, &words, &entity_spans),
+                snippet: snippet(&doc.body, marks),
                 story: doc.story.clone(),
             });
         }
         Ok(hits)
     }
 }
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod tests;

@@ -1,6 +1,6 @@
 //! Search snippets: the passage of the original body with the most matches, escaped,
-//! matches in `<mark>`. Built on the body itself (not on index terms) so entity matches
-//! in another spelling are marked too, by their stored mention spans.
+//! matches in `<mark>`. Words are marked where the index found them, and entity matches
+//! in another spelling by their stored mention spans.
 
 use crate::html::{marked, Mark};
 use marsad_model::Span;
@@ -10,19 +10,9 @@ const WINDOW: usize = 360;
 /// How far before the first match the passage starts.
 const LEAD: usize = 80;
 
-/// `terms` are the body's [`crate::analyzer::term_spans`].
-pub fn snippet_with_terms(
-    body: &str,
-    terms: &[(Span, Box<str>)],
-    words: &[String],
-    entity_spans: &[Span],
-) -> String {
-    let mut hits: Vec<Span> = terms
-        .iter()
-        .filter(|(_, t)| words.iter().any(|w| w.as_str() == &**t))
-        .map(|(s, _)| *s)
-        .collect();
-    hits.extend_from_slice(entity_spans);
+/// `hits` are the body spans to mark: the query's words (in any of their forms) and the
+/// mentions of the entities it names.
+pub fn snippet(body: &str, mut hits: Vec<Span>) -> String {
     hits.sort_unstable();
     hits.dedup();
     // The window starting at the match with the most matches after it.
@@ -82,15 +72,21 @@ mod tests {
     use super::*;
     use crate::analyzer::{term_spans, terms};
 
-    fn snippet(body: &str, words: &[String], entity_spans: &[Span]) -> String {
-        snippet_with_terms(body, &term_spans(body), words, entity_spans)
+    fn snippet_of(body: &str, words: &[String], entity_spans: &[Span]) -> String {
+        let mut hits: Vec<Span> = term_spans(body)
+            .into_iter()
+            .filter(|(_, t)| words.iter().any(|w| w.as_str() == &**t))
+            .map(|(s, _)| s)
+            .collect();
+        hits.extend_from_slice(entity_spans);
+        snippet(body, hits)
     }
 
     #[test]
     fn marks_every_form_of_the_word_and_escapes_the_rest() {
         let body = "قال <المسؤول> إن أذربيجان وقعت الاتفاق، ثم رحبت وأذربيجان به.";
         let words: Vec<String> = terms("أذربيجان").into_iter().map(|(t, _)| t).collect();
-        let s = snippet(body, &words, &[]);
+        let s = snippet_of(body, &words, &[]);
         assert_eq!(s.matches("<mark>").count(), 2, "{s}");
         assert!(s.contains("<mark>وأذربيجان</mark>"));
         assert!(s.contains("&lt;المسؤول&gt;"));
@@ -100,7 +96,7 @@ mod tests {
     fn long_bodies_are_cut_at_words_around_the_matches() {
         let body = format!("{} باكو {}", "كلام ".repeat(200), "نص ".repeat(200));
         let at = body.find("باكو").unwrap_or(0);
-        let s = snippet(&body, &[], &[Span::new(at, at + "باكو".len())]);
+        let s = snippet_of(&body, &[], &[Span::new(at, at + "باكو".len())]);
         assert!(s.starts_with('…') && s.ends_with('…'));
         assert!(s.contains("<mark>باكو</mark>"), "{s}");
         assert!(s.len() < 700);
