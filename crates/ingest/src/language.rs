@@ -14,30 +14,38 @@ pub fn detect(text: &str) -> &'static str {
     let mut arabic_script = 0usize;
     // پ چ ژ گ ک ی ے ٹ ڈ ڑ ں ھ ہ ۀ: Persian/Urdu letters that Arabic text does not use.
     let mut non_arabic_script = 0usize;
-    for c in text.chars() {
-        if !is_letter(c) {
-            continue;
-        }
-        letters += 1;
-        if is_arabic_script(c) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII and the Arabic block (two bytes) are told here, the rest by `chars`.
+        if b < 0x80 {
+            i += 1;
+            if !b.is_ascii_alphabetic() {
+                continue;
+            }
+            letters += 1;
+        } else if let Some(&[lead @ 0xD8..=0xDB, next]) = bytes.get(i..i + 2) {
+            i += 2;
+            let class = ARABIC_BLOCK[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)];
+            if class == 0 {
+                continue;
+            }
+            letters += 1;
             arabic_script += 1;
-            if matches!(
-                c,
-                'پ' | 'چ'
-                    | 'ژ'
-                    | 'گ'
-                    | 'ک'
-                    | 'ی'
-                    | 'ے'
-                    | 'ٹ'
-                    | 'ڈ'
-                    | 'ڑ'
-                    | 'ں'
-                    | 'ھ'
-                    | 'ہ'
-                    | 'ۀ'
-            ) {
-                non_arabic_script += 1;
+            non_arabic_script += usize::from(class == NOT_ARABIC);
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if !is_letter(c) {
+                continue;
+            }
+            letters += 1;
+            if is_arabic_script(c) {
+                arabic_script += 1;
+                non_arabic_script += usize::from(is_not_arabic_letter(c));
             }
         }
         if letters >= SAMPLE_LETTERS {
@@ -63,6 +71,37 @@ pub fn detect(text: &str) -> &'static str {
         .map(|info| iso_639_1(info.lang()))
         .unwrap_or("und")
 }
+
+/// پ چ ژ گ ک ی ے ٹ ڈ ڑ ں ھ ہ ۀ: Persian/Urdu letters that Arabic text does not use.
+const fn is_not_arabic_letter(c: char) -> bool {
+    matches!(
+        c,
+        'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ے' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ھ' | 'ہ' | 'ۀ'
+    )
+}
+
+const LETTER: u8 = 1;
+const NOT_ARABIC: u8 = 2;
+
+/// U+0600..=U+06FF by their second UTF-8 byte: 0 for no letter, `LETTER` for a letter
+/// Arabic uses, `NOT_ARABIC` for a Persian/Urdu one.
+static ARABIC_BLOCK: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x0600 + i as u32) {
+            if is_arabic_block_letter(c) {
+                table[i] = if is_not_arabic_letter(c) {
+                    NOT_ARABIC
+                } else {
+                    LETTER
+                };
+            }
+        }
+        i += 1;
+    }
+    table
+};
 
 /// `char::is_alphabetic` with fast paths for ASCII and the Arabic block, which are
 /// nearly all of the text here (the general Unicode lookup is slow).
@@ -177,6 +216,53 @@ mod tests {
         // Diacritics, tatweel, digits and punctuation are not letters to count.
         for c in ['\u{064E}', '\u{0651}', 'ـ', '٣', '7', '،', '؟', ' '] {
             assert!(!is_letter(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn byte_scan_counts_as_the_char_rules_do() {
+        // The counts `detect` settles on, char by char, for the first `n` letters.
+        let reference = |t: &str, n: usize| {
+            let letters: Vec<char> = t.chars().filter(|&c| super::is_letter(c)).take(n).collect();
+            let arabic = letters.iter().filter(|&&c| super::is_arabic_script(c)).count();
+            let persian = letters
+                .iter()
+                .filter(|&&c| super::is_arabic_script(c) && super::is_not_arabic_letter(c))
+                .count();
+            (letters.len(), arabic, persian)
+        };
+        let fa = "جمهوری آذربایجان و ارمنستان پس از درگیری‌های مرگبار";
+        for (text, want) in [
+            (fa, "fa"),
+            ("ﻻ ﷲ قال الوزير إن ١٢ جندياً قُتلوا في الهجوم (AFP) اليوم", "ar"),
+            ("é ж ۀ ی ک گ", "und"),
+        ] {
+            let (letters, arabic, persian) = reference(text, usize::MAX);
+            assert!(letters < super::EARLY_LETTERS, "{text:?}");
+            let told = if letters < super::MIN_LETTERS {
+                if letters >= 3 && arabic == letters && persian == 0 {
+                    "ar"
+                } else {
+                    "und"
+                }
+            } else if arabic * 2 >= letters && persian * 50 < arabic {
+                "ar"
+            } else {
+                want
+            };
+            assert_eq!(detect(text), told, "{text:?}");
+        }
+        // Every character of the Arabic block: non-letters are not counted, letters of
+        // Arabic make Arabic text (Persian/Urdu ones go on to `whatlang`).
+        for c in '\u{0600}'..='\u{06FF}' {
+            let text: String = std::iter::repeat_n(c, 20).collect();
+            let (letters, arabic, persian) = reference(&text, usize::MAX);
+            assert_eq!(arabic, letters, "{c:?}");
+            if letters == 0 {
+                assert_eq!(detect(&text), "und", "{c:?}");
+            } else if persian == 0 {
+                assert_eq!(detect(&text), "ar", "{c:?}");
+            }
         }
     }
 
