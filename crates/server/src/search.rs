@@ -20,15 +20,19 @@ use tantivy::query::{
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::{doc, Index, IndexReader, ReloadPolicy, Term};
+use tantivy::{doc, Index, IndexReader, IndexSettings, ReloadPolicy, Term};
 
 /// Bump when the schema or the analyzer changes: older indexes are then rebuilt.
-const INDEX_VERSION: u32 = 2;
+const INDEX_VERSION: u32 = 3;
 const META_FILE: &str = "marsad-index.json";
 const CATALOGUE_FILE: &str = "entities.json";
 /// Most hits one search returns.
 pub const MAX_HITS: usize = 200;
 const WRITER_HEAP: usize = 50_000_000;
+/// Bytes of documents compressed together in the document store. A hit decompresses its
+/// whole block; a news article is stored in about 5 KB, so a block holds one or two
+/// rather than tantivy's default of three or four.
+const DOC_BLOCK: usize = 4096;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct SearchQuery {
@@ -183,7 +187,13 @@ pub fn marker_of(stories: &[Story], articles: u64) -> String {
 pub fn reindex(store: &dyn Store, dir: &Path) -> Result<SearchIndex, ServerError> {
     clear_dir(dir)?;
     let (schema, f) = schema();
-    let index = Index::create_in_dir(dir, schema)?;
+    let index = Index::builder()
+        .schema(schema)
+        .settings(IndexSettings {
+            docstore_blocksize: DOC_BLOCK,
+            ..IndexSettings::default()
+        })
+        .create_in_dir(dir)?;
     index.tokenizers().register(ARABIC, analyzer());
     let mut writer: tantivy::IndexWriter = index.writer(WRITER_HEAP)?;
     let mut catalogue = CatalogueBuilder::default();
