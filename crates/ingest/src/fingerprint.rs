@@ -169,6 +169,20 @@ pub(crate) fn key_words<const KEY: bool>(
                 }
                 h = (h ^ u64::from(k)).wrapping_mul(0x0100_0000_01b3);
                 in_word = true;
+                // The rest of an Arabic word in a tight loop: the block holds no white
+                // space, so its characters only extend the word (or are dropped).
+                while let Some(&[lead @ 0xD8..=0xDB, next]) = bytes.get(i..i + 2) {
+                    i += 2;
+                    let (k, word_char) =
+                        ARABIC_KEYS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)];
+                    counted |= word_char;
+                    if k != DROP {
+                        if KEY {
+                            push_char(key, k);
+                        }
+                        h = (h ^ u64::from(k)).wrapping_mul(0x0100_0000_01b3);
+                    }
+                }
             }
         }
     }

@@ -224,7 +224,10 @@ mod tests {
         // The counts `detect` settles on, char by char, for the first `n` letters.
         let reference = |t: &str, n: usize| {
             let letters: Vec<char> = t.chars().filter(|&c| super::is_letter(c)).take(n).collect();
-            let arabic = letters.iter().filter(|&&c| super::is_arabic_script(c)).count();
+            let arabic = letters
+                .iter()
+                .filter(|&&c| super::is_arabic_script(c))
+                .count();
             let persian = letters
                 .iter()
                 .filter(|&&c| super::is_arabic_script(c) && super::is_not_arabic_letter(c))
@@ -234,7 +237,10 @@ mod tests {
         let fa = "جمهوری آذربایجان و ارمنستان پس از درگیری‌های مرگبار";
         for (text, want) in [
             (fa, "fa"),
-            ("ﻻ ﷲ قال الوزير إن ١٢ جندياً قُتلوا في الهجوم (AFP) اليوم", "ar"),
+            (
+                "ﻻ ﷲ قال الوزير إن ١٢ جندياً قُتلوا في الهجوم (AFP) اليوم",
+                "ar",
+            ),
             ("é ж ۀ ی ک گ", "und"),
         ] {
             let (letters, arabic, persian) = reference(text, usize::MAX);
