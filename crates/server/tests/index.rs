@@ -71,6 +71,30 @@ fn a_damaged_index_is_rebuilt() {
 }
 
 #[test]
+fn an_index_from_another_version_is_rebuilt_and_marks_its_hits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (store, _) = filled_store(dir.path());
+    let search = dir.path().join("search");
+    drop(reindex(&store, &search).expect("built"));
+    // As an index made before the body's word spans were stored would say.
+    let meta_path = search.join("marsad-index.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta_path).expect("meta")).expect("json");
+    meta["version"] = serde_json::json!(1);
+    std::fs::write(&meta_path, meta.to_string()).expect("written");
+    let built = modified(&search);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let index = open_or_rebuild(&store, &search).expect("rebuilt");
+    assert_ne!(modified(&search), built, "an old version is rebuilt");
+    let hits = index.search(&query("يريفان")).expect("search");
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter().all(|h| h.snippet.contains("<mark>")),
+        "{hits:?}"
+    );
+}
+
+#[test]
 fn reindex_never_wipes_a_directory_that_is_not_an_index() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (store, _) = filled_store(dir.path());
