@@ -53,12 +53,9 @@ impl<'k> Tok<'k> {
             return Some(c);
         }
         // للعام = ل + العام with the article's alef elided.
-        if let (Some(rest), Some(wrest)) = (self.after_ll, w.strip_prefix("ال")) {
-            if rest == wrest {
-                return Some("ل".len());
-            }
-        }
-        None
+        // The prefix of `w` is stripped only for the few tokens that begin with لل.
+        let rest = self.after_ll?;
+        (w.strip_prefix("ال") == Some(rest)).then_some("ل".len())
     }
 
     /// The token's text and the words behind its proclitics, with the proclitics' length.
@@ -132,6 +129,24 @@ fn is_letter(c: char) -> bool {
     }
 }
 
+/// The char at byte `i` of `key` (a char boundary). ASCII and two-byte chars (the whole
+/// Arabic block) are decoded here: slicing and decoding through `str` checked the
+/// boundary and the sequence again for every char of the text.
+#[inline]
+fn char_at(key: &str, i: usize) -> Option<char> {
+    let b = key.as_bytes();
+    let lead = *b.get(i)?;
+    if lead < 0x80 {
+        return Some(char::from(lead));
+    }
+    if lead & 0xE0 == 0xC0 {
+        if let Some(&next) = b.get(i + 1) {
+            return char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F));
+        }
+    }
+    key.get(i..)?.chars().next()
+}
+
 fn is_sentence_end(p: &str) -> bool {
     matches!(p, "." | "!" | "?" | "؟" | "…")
 }
@@ -147,7 +162,7 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
     let bytes = key.as_bytes();
     let mut i = 0;
     while i < key.len() {
-        let Some(c) = key[i..].chars().next() else {
+        let Some(c) = char_at(key, i) else {
             break;
         };
         let len = c.len_utf8();
@@ -175,7 +190,7 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
             Kind::Num
         } else if is_letter(c) {
             let mut j = i;
-            while let Some(d) = key[j..].chars().next() {
+            while let Some(d) = char_at(key, j) {
                 if is_letter(d) {
                     j += d.len_utf8();
                 } else {
