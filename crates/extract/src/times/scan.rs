@@ -8,6 +8,7 @@ use super::months::gregorian_month;
 use super::sem::{DayRef, Dir, Part, Sem, YearRef};
 use super::tokens::{Kind, Tok};
 use super::{clock, durations, periods};
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// One expression found: tokens `first..next`, minus `clitic` key bytes of proclitics
@@ -106,8 +107,23 @@ fn could_start(t: &Tok) -> bool {
     }
 }
 
+/// Where a day is read, found once per token: the day, clock and part-of-day matchers all
+/// begin by reading one at the start token. Keyed by the token slice and the index, set
+/// only while `scan` runs.
+type DayAt = ((usize, usize, usize), Option<(DayRef, usize, usize)>);
+
+thread_local! {
+    static DAY_AT_START: Cell<Option<DayAt>> = const { Cell::new(None) };
+}
+
 /// Every expression in `toks`, left to right, without overlaps.
 pub(crate) fn scan(toks: &[Tok]) -> Vec<Hit> {
+    let hits = scan_starts(toks);
+    DAY_AT_START.set(None);
+    hits
+}
+
+fn scan_starts(toks: &[Tok]) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -115,6 +131,8 @@ pub(crate) fn scan(toks: &[Tok]) -> Vec<Hit> {
             i += 1;
             continue;
         }
+        let here = (toks.as_ptr() as usize, toks.len(), i);
+        DAY_AT_START.set(Some((here, read_day_ref(toks, i))));
         let best = MATCHERS
             .iter()
             .filter_map(|m| m(toks, i))
@@ -248,6 +266,16 @@ pub(crate) fn date(toks: &[Tok], i: usize) -> Option<(DayRef, usize, usize)> {
 /// A named day: اليوم، أمس، أول أمس، غداً، بعد غد، a weekday (with المقبل/الماضي),
 /// "يوم" + weekday or date, weekday + date; optionally "اليوم/أمس" + weekday.
 pub(crate) fn day_ref(toks: &[Tok], i: usize) -> Option<(DayRef, usize, usize)> {
+    let here = (toks.as_ptr() as usize, toks.len(), i);
+    if let Some((at, found)) = DAY_AT_START.get() {
+        if at == here {
+            return found;
+        }
+    }
+    read_day_ref(toks, i)
+}
+
+fn read_day_ref(toks: &[Tok], i: usize) -> Option<(DayRef, usize, usize)> {
     let t = toks.get(i)?;
     let weekday_after = |j: usize| -> usize {
         match toks.get(j).and_then(weekday) {
