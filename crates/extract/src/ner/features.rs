@@ -102,10 +102,48 @@ impl FeatureSink for &mut Features {
     }
 }
 
+/// Distinct tokens whose analysis is remembered; past this the memo starts afresh so
+/// that a long run's memory stays bounded (news vocabulary repeats, so it refills fast).
+const MEMO_WORDS: usize = 16_384;
+
+/// What `Word::analyse` tells about a token, kept as the tagger uses it (clusters and
+/// lexicon bits are filled in per use: they depend on the resources, not the token).
+#[derive(Debug, Clone, Copy)]
+struct Analysed {
+    info: TokenInfo,
+    name_keys: [u64; 6],
+    name_count: usize,
+    stem_word: u64,
+}
+
+/// The context-free part of a token's features (no clusters, no lexicon bits yet).
+fn analyse(word: &mut Word, token: &str) -> Analysed {
+    word.analyse(token);
+    Analysed {
+        info: TokenInfo {
+            word: word.word,
+            stem: word.stem,
+            clitic: word.clitic,
+            affixes: word.affixes,
+            shape: word.shape,
+            grams: word.grams,
+            gram_count: word.gram_count as u8,
+            lex: 0,
+            clusters: [NO_CLUSTER; LEVELS],
+            stem_clusters: [NO_CLUSTER; LEVELS],
+        },
+        name_keys: word.name_keys,
+        name_count: word.name_count,
+        stem_word: word.stem_word,
+    }
+}
+
 /// Buffers reused from sentence to sentence.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     word: Word,
+    /// Token → its analysis: a word is analysed once, however often it recurs.
+    memo: rustc_hash::FxHashMap<Box<str>, Analysed>,
     infos: Vec<TokenInfo>,
     names: Vec<([u64; 6], usize)>,
     lex: Vec<u32>,
@@ -164,29 +202,30 @@ impl Resources {
         scratch.names.clear();
         // Two padding tokens on each side: neighbours are plain indexing.
         scratch.infos.extend([TokenInfo::pad(0); 2]);
-        for t in tokens {
-            scratch.word.analyse(t);
-            let w = &scratch.word;
+        for &t in tokens {
+            let analysed = match scratch.memo.get(t) {
+                Some(a) => *a,
+                None => {
+                    let a = analyse(&mut scratch.word, t);
+                    if scratch.memo.len() >= MEMO_WORDS {
+                        scratch.memo.clear();
+                    }
+                    scratch.memo.insert(t.into(), a);
+                    a
+                }
+            };
+            let mut info = analysed.info;
             // Without proclitics the stem is the word: one cluster lookup.
-            let bare = w.stem_word == w.word;
-            let clusters = self.cluster(w.word);
-            scratch.infos.push(TokenInfo {
-                word: w.word,
-                stem: w.stem,
-                clitic: w.clitic,
-                affixes: w.affixes,
-                shape: w.shape,
-                grams: w.grams,
-                gram_count: w.gram_count as u8,
-                lex: 0,
-                clusters,
-                stem_clusters: if bare {
-                    clusters
-                } else {
-                    self.cluster(w.stem_word)
-                },
-            });
-            scratch.names.push((w.name_keys, w.name_count));
+            info.clusters = self.cluster(info.word);
+            info.stem_clusters = if analysed.stem_word == info.word {
+                info.clusters
+            } else {
+                self.cluster(analysed.stem_word)
+            };
+            scratch.infos.push(info);
+            scratch
+                .names
+                .push((analysed.name_keys, analysed.name_count));
         }
         scratch.infos.extend([TokenInfo::pad(1); 2]);
         scratch.lex.clear();
