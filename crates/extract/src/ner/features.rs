@@ -104,7 +104,7 @@ impl FeatureSink for &mut Features {
 
 /// Distinct tokens whose analysis is remembered; past this the memo starts afresh so
 /// that a long run's memory stays bounded (news vocabulary repeats, so it refills fast).
-const MEMO_WORDS: usize = 16_384;
+const MEMO_WORDS: usize = 1 << 15;
 
 /// What `Word::analyse` tells about a token, kept as the tagger uses it (clusters and
 /// lexicon bits are filled in per use: they depend on the resources, not the token).
