@@ -50,6 +50,24 @@ fn is_word_char(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphanumeric()
 }
 
+/// The char at byte `i` of `key` (a char boundary). ASCII and two-byte chars (the whole
+/// Arabic block) are decoded here: `char_indices` checked each sequence again, for every
+/// char of the body.
+#[inline]
+fn char_at(key: &str, i: usize) -> Option<char> {
+    let b = key.as_bytes();
+    let lead = *b.get(i)?;
+    if lead < 0x80 {
+        return Some(char::from(lead));
+    }
+    if lead & 0xE0 == 0xC0 {
+        if let Some(&next) = b.get(i + 1) {
+            return char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F));
+        }
+    }
+    key.get(i..)?.chars().next()
+}
+
 impl<'c, 'a> Doc<'c, 'a> {
     pub fn new(cx: &'c Context<'a>) -> Self {
         Self::with_keyed(cx, Cow::Owned(Keyed::new(cx.body)))
@@ -63,12 +81,14 @@ impl<'c, 'a> Doc<'c, 'a> {
         let mut depth = 0usize;
         let mut start: Option<usize> = None;
         let mut prev = ' ';
-        let mut chars = key.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut next = 0;
+        while let Some(c) = char_at(key, next) {
+            let i = next;
+            next += c.len_utf8();
             // A digit group separator stays inside a number: 1,300 and 2.5.
             let in_number = matches!(c, ',' | '.' | '٫' | '٬')
                 && prev.is_ascii_digit()
-                && chars.peek().is_some_and(|p| p.1.is_ascii_digit());
+                && key.as_bytes().get(next).is_some_and(u8::is_ascii_digit);
             prev = c;
             if is_word_char(c) || in_number {
                 start.get_or_insert(i);
