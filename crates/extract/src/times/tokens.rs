@@ -39,8 +39,11 @@ impl<'k> Tok<'k> {
     /// byte length of the proclitics, which stay outside the expression's span.
     /// The whole token is tried first, so words that begin with و ف ب ل ك (فجر, ليلة,
     /// بعد) are read as themselves.
+    #[inline]
     pub fn word(&self, w: &str) -> Option<usize> {
-        if self.kind != Kind::Word {
+        // Every reading is the token or a tail of it (للعام reads العام: as long), so a
+        // longer word is turned away before any comparison.
+        if self.kind != Kind::Word || w.len() > self.text.len() {
             return None;
         }
         if self.text == w {
