@@ -396,7 +396,7 @@ impl Kb {
 }
 
 /// Words whose gates are remembered, per thread, before the memory starts over.
-const GATE_MEMORY: usize = 1 << 16;
+const GATE_MEMORY: usize = 1 << 17;
 
 thread_local! {
     // Scratch buffers for every derived key, and the gates of words already seen: the
