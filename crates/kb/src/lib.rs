@@ -288,10 +288,16 @@ impl Kb {
     pub fn longest_exact(&self, token_keys: &[&str]) -> Option<(usize, &[EntityRef])> {
         let first = token_keys.first()?;
         let max = (*self.max_tokens.get(*first)?).min(token_keys.len());
-        let mut buf = String::new();
-        (1..=max).rev().find_map(|n| {
-            join_into(&mut buf, &token_keys[..n]);
-            self.by_key.get(&buf).map(|v| (n, v.as_slice()))
+        // The reader asks this of many words: the joined key is built in a reused buffer.
+        let find = |buf: &mut String| {
+            (1..=max).rev().find_map(|n| {
+                join_into(buf, &token_keys[..n]);
+                self.by_key.get(buf.as_str()).map(|v| (n, v.as_slice()))
+            })
+        };
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => find(&mut s.buf),
+            Err(_) => find(&mut String::new()),
         })
     }
 
