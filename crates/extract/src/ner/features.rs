@@ -183,6 +183,28 @@ impl Resources {
             .unwrap_or([NO_CLUSTER; LEVELS])
     }
 
+    /// Appends a token's analysis with its word clusters (read straight from the memo:
+    /// no intermediate copy of the analysis).
+    #[inline(always)]
+    fn push_token(
+        &self,
+        a: &Analysed,
+        infos: &mut Vec<TokenInfo>,
+        names: &mut Vec<([u64; 6], usize)>,
+    ) {
+        infos.push(a.info);
+        if let Some(info) = infos.last_mut() {
+            info.clusters = self.cluster(info.word);
+            // Without proclitics the stem is the word: one cluster lookup.
+            info.stem_clusters = if a.stem_word == info.word {
+                info.clusters
+            } else {
+                self.cluster(a.stem_word)
+            };
+        }
+        names.push((a.name_keys, a.name_count));
+    }
+
     /// Computes the features of every token of a sentence into `out`.
     pub(crate) fn extract(&self, tokens: &[&str], scratch: &mut Scratch, out: &mut Features) {
         out.clear();
@@ -203,29 +225,16 @@ impl Resources {
         // Two padding tokens on each side: neighbours are plain indexing.
         scratch.infos.extend([TokenInfo::pad(0); 2]);
         for &t in tokens {
-            let analysed = match scratch.memo.get(t) {
-                Some(a) => *a,
-                None => {
-                    let a = analyse(&mut scratch.word, t);
-                    if scratch.memo.len() >= MEMO_WORDS {
-                        scratch.memo.clear();
-                    }
-                    scratch.memo.insert(t.into(), a);
-                    a
-                }
-            };
-            let mut info = analysed.info;
-            // Without proclitics the stem is the word: one cluster lookup.
-            info.clusters = self.cluster(info.word);
-            info.stem_clusters = if analysed.stem_word == info.word {
-                info.clusters
+            if let Some(a) = scratch.memo.get(t) {
+                self.push_token(a, &mut scratch.infos, &mut scratch.names);
             } else {
-                self.cluster(analysed.stem_word)
-            };
-            scratch.infos.push(info);
-            scratch
-                .names
-                .push((analysed.name_keys, analysed.name_count));
+                let a = analyse(&mut scratch.word, t);
+                if scratch.memo.len() >= MEMO_WORDS {
+                    scratch.memo.clear();
+                }
+                self.push_token(&a, &mut scratch.infos, &mut scratch.names);
+                scratch.memo.insert(t.into(), a);
+            }
         }
         scratch.infos.extend([TokenInfo::pad(1); 2]);
         scratch.lex.clear();
