@@ -58,7 +58,10 @@ pub fn link(kb: &Kb, candidates: Vec<Candidate>, memory: &mut Memory) -> Linked 
         let id = match &c.found {
             Found::Kb(refs) => refs.first().map(|r| {
                 let e = kb.get(*r);
-                records.entry(e.id.clone()).or_insert_with(|| e.clone());
+                // Most names recur in an article: the id is copied only when it is new.
+                if !records.contains_key(&e.id) {
+                    records.insert(e.id.clone(), e.clone());
+                }
                 e.id.clone()
             }),
             Found::Body(e) => {
@@ -102,10 +105,12 @@ pub fn link(kb: &Kb, candidates: Vec<Candidate>, memory: &mut Memory) -> Linked 
         if let Some(side) = &c.side {
             memory.sides.insert(id.clone(), side.clone());
         }
-        spellings
-            .entry(id.clone())
-            .or_default()
-            .push(c.text.clone());
+        match spellings.get_mut(&id) {
+            Some(names) => names.push(c.text.clone()),
+            None => {
+                spellings.insert(id.clone(), vec![c.text.clone()]);
+            }
+        }
         mentions.push(Mention {
             span: c.span,
             text: c.text,
