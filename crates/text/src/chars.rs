@@ -125,3 +125,38 @@ pub(crate) fn is_quote(c: char) -> bool {
 pub(crate) fn is_closing_bracket(c: char) -> bool {
     matches!(c, ')' | ']' | '}')
 }
+
+/// The char at byte `i` of `s`, or `None` past the end or off a char boundary. ASCII and
+/// two-byte chars (the whole Arabic block) are decoded from the bytes directly: the
+/// scanners that step through a key byte by byte call this for every char, and going
+/// through `str` slicing checked the boundary and the sequence again each time.
+#[inline]
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = s.as_bytes();
+    let lead = *b.get(i)?;
+    if lead < 0x80 {
+        return Some(char::from(lead));
+    }
+    if lead & 0xE0 == 0xC0 {
+        if let Some(&next) = b.get(i + 1) {
+            return char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F));
+        }
+    }
+    s.get(i..)?.chars().next()
+}
+
+#[cfg(test)]
+mod char_at_tests {
+    use super::char_at;
+
+    #[test]
+    fn char_at_agrees_with_str_at_every_byte() {
+        let text: String = ('\u{0}'..='\u{0800}')
+            .chain("وقال: «٢٠٢٢» — 🙂 ﻻ".chars())
+            .collect();
+        for i in 0..=text.len() + 1 {
+            let expected = text.get(i..).and_then(|rest| rest.chars().next());
+            assert_eq!(char_at(&text, i), expected, "byte {i}");
+        }
+    }
+}

@@ -25,6 +25,7 @@
 //! ```
 
 mod chars;
+pub use chars::char_at;
 pub mod clitics;
 pub mod normalise;
 pub mod sentence;

@@ -3,7 +3,7 @@
 
 use super::context::{Context, Party};
 use marsad_model::{EntityType, Mention, Span};
-use marsad_text::Keyed;
+use marsad_text::{char_at, Keyed};
 use std::borrow::Cow;
 
 /// The strongest punctuation between a word and the one before it.
@@ -48,24 +48,6 @@ fn is_word_char(c: char) -> bool {
     // Arabic letters, hamza included, are nearly every word char of the key: answered
     // without the Unicode tables, which would otherwise dominate reading time.
     ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphanumeric()
-}
-
-/// The char at byte `i` of `key` (a char boundary). ASCII and two-byte chars (the whole
-/// Arabic block) are decoded here: `char_indices` checked each sequence again, for every
-/// char of the body.
-#[inline]
-fn char_at(key: &str, i: usize) -> Option<char> {
-    let b = key.as_bytes();
-    let lead = *b.get(i)?;
-    if lead < 0x80 {
-        return Some(char::from(lead));
-    }
-    if lead & 0xE0 == 0xC0 {
-        if let Some(&next) = b.get(i + 1) {
-            return char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F));
-        }
-    }
-    key.get(i..)?.chars().next()
 }
 
 impl<'c, 'a> Doc<'c, 'a> {

@@ -2,7 +2,7 @@
 //! its key byte range, its sentence and its clause. Matchers work on these, never on
 //! the original text, so diacritics, tatweel and hamza spellings never break a match.
 
-use marsad_text::Keyed;
+use marsad_text::{char_at, Keyed};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -130,24 +130,6 @@ fn is_letter(c: char) -> bool {
         '\u{0600}'..='\u{06FF}' => false,
         _ => c.is_alphabetic(),
     }
-}
-
-/// The char at byte `i` of `key` (a char boundary). ASCII and two-byte chars (the whole
-/// Arabic block) are decoded here: slicing and decoding through `str` checked the
-/// boundary and the sequence again for every char of the text.
-#[inline]
-fn char_at(key: &str, i: usize) -> Option<char> {
-    let b = key.as_bytes();
-    let lead = *b.get(i)?;
-    if lead < 0x80 {
-        return Some(char::from(lead));
-    }
-    if lead & 0xE0 == 0xC0 {
-        if let Some(&next) = b.get(i + 1) {
-            return char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F));
-        }
-    }
-    key.get(i..)?.chars().next()
 }
 
 fn is_sentence_end(p: &str) -> bool {
