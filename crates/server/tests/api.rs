@@ -5,24 +5,9 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::*;
-use http_body_util::BodyExt;
 use marsad_server::{router, routes};
 use serde_json::Value;
 use tower::ServiceExt;
-
-async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
-    let res = app
-        .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
-        .await
-        .expect("router answers");
-    let status = res.status();
-    let bytes = res.into_body().collect().await.expect("body").to_bytes();
-    (
-        status,
-        String::from_utf8(bytes.to_vec()).expect("UTF-8 body"),
-    )
-}
 
 async fn get_json(app: &axum::Router, uri: &str) -> (StatusCode, Value) {
     let (status, body) = get(app, uri).await;

@@ -3,29 +3,12 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use common::*;
-use http_body_util::BodyExt;
 use marsad_model::Story;
 use marsad_server::router;
 use marsad_server::views::VIEW_CHECK;
 use marsad_store::Store;
-use tower::ServiceExt;
-
-async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
-    let res = app
-        .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
-        .await
-        .expect("router answers");
-    let status = res.status();
-    let bytes = res.into_body().collect().await.expect("body").to_bytes();
-    (
-        status,
-        String::from_utf8(bytes.to_vec()).expect("UTF-8 body"),
-    )
-}
 
 #[tokio::test]
 async fn stories_another_process_writes_are_served_within_the_check_bound() {

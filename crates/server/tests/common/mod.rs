@@ -15,6 +15,22 @@ pub const STORY_2022: &str = "story-2022-09-13-border";
 pub const STORY_2020: &str = "story-2020-10-13-war";
 pub const XSS: &str = "<script>alert(1)</script>";
 
+/// GET `uri` from the router in process: the status and the body as text.
+pub async fn get(app: &axum::Router, uri: &str) -> (axum::http::StatusCode, String) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let request = axum::http::Request::get(uri)
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let res = app.clone().oneshot(request).await.expect("router answers");
+    let status = res.status();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    (
+        status,
+        String::from_utf8(bytes.to_vec()).expect("UTF-8 body"),
+    )
+}
+
 pub fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds")
 }
