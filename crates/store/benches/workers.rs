@@ -13,14 +13,14 @@
 //! queue, so there is nothing to repeat inside a sample; each case runs `REPEATS` times
 //! and the median is printed. Without `MARSAD_TEST_PG` it prints a notice and exits.
 
-use flate2::read::GzDecoder;
-use marsad_model::{Analysis, Article, Fingerprint, SourceFormat, Span, Story};
+#[path = "../tests/common/news.rs"]
+mod news;
+use news::news;
+
+use marsad_model::{Analysis, Article, Fingerprint, Span, Story};
 use marsad_store::postgres::testing::{Scratch, TEST_URL_VAR};
-use marsad_store::testing::{fingerprint_of, id_of};
 use marsad_store::{PgStore, Store, StoreError, StoryQuery, WorkQueue};
 use std::hint::black_box;
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const ARTICLES: usize = 2_000;
@@ -44,37 +44,6 @@ impl Loop {
             Loop::QueueConnect => "queue+connect",
         }
     }
-}
-
-fn news(n: usize) -> Vec<(Article, Fingerprint)> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz");
-    let file = std::fs::File::open(&path).expect("the shared news corpus");
-    let mut list = Vec::new();
-    for (line_no, line) in BufReader::new(GzDecoder::new(file)).lines().enumerate() {
-        let v: serde_json::Value = serde_json::from_str(&line.expect("a line")).expect("JSON");
-        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        let Some(body) = field("text") else { continue };
-        let article = Article {
-            id: id_of(&body),
-            source: format!("antcorpus#line {}", line_no + 1),
-            format: SourceFormat::Jsonl,
-            outlet: field("outlet"),
-            url: None,
-            published: field("published"),
-            title: field("title"),
-            body,
-            language: "ar".into(),
-            boilerplate: vec![],
-            near_duplicate_of: None,
-        };
-        let fp = fingerprint_of(&article.body);
-        list.push((article, fp));
-        if list.len() == n {
-            break;
-        }
-    }
-    list
 }
 
 /// Spins for `cost` over the body, as a reader burns CPU per article.

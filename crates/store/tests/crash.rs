@@ -5,13 +5,16 @@
 //! an environment variable), kills it after a few committed batches, then inspects the
 //! database.
 
-use flate2::read::GzDecoder;
-use marsad_model::{Article, Fingerprint, SourceFormat};
+#[path = "common/news.rs"]
+mod news;
+use news::news;
+
+use marsad_model::{Article, Fingerprint};
 use marsad_store::testing::{fingerprint_of, id_of};
 use marsad_store::{ArticleQuery, InsertOutcome, SqliteStore, Store};
 use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 const CHILD_DIR: &str = "MARSAD_STORE_CRASH_CHILD_DIR";
@@ -23,31 +26,7 @@ const COMMITTED_BEFORE_KILL: usize = 4;
 /// Real articles from the ANT corpus, with a lightly edited copy of every tenth one
 /// arriving 150 articles later (so near-duplicates span batches).
 fn ingest_list() -> Vec<(Article, Fingerprint)> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz");
-    let file = std::fs::File::open(&path).unwrap();
-    let mut originals = Vec::new();
-    for (n, line) in BufReader::new(GzDecoder::new(file)).lines().enumerate() {
-        let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
-        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        let Some(body) = field("text") else { continue };
-        originals.push(Article {
-            id: id_of(&body),
-            source: format!("antcorpus#line {}", n + 1),
-            format: SourceFormat::Jsonl,
-            outlet: field("outlet"),
-            url: None,
-            published: field("published"),
-            title: field("title"),
-            body,
-            language: "ar".into(),
-            boilerplate: vec![],
-            near_duplicate_of: None,
-        });
-        if originals.len() == ORIGINALS {
-            break;
-        }
-    }
+    let originals: Vec<Article> = news(ORIGINALS).into_iter().map(|(a, _)| a).collect();
     let mut list = Vec::new();
     for i in 0..originals.len() {
         list.push(originals[i].clone());

@@ -6,14 +6,15 @@
 //! The test re-runs its own binary as the workers (`worker_child`, configured through
 //! environment variables), as crash.rs does for the SQLite writer.
 
-use flate2::read::GzDecoder;
-use marsad_model::{Analysis, Article, Fingerprint, SourceFormat, Span, Story};
+#[path = "common/news.rs"]
+mod news;
+use news::news;
+
+use marsad_model::{Analysis, Article, Span, Story};
 use marsad_store::postgres::testing::{test_url, Scratch, TEST_URL_VAR};
-use marsad_store::testing::{fingerprint_of, id_of};
 use marsad_store::{PgStore, Store, StoreError, StoryQuery, WorkQueue};
 use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -24,38 +25,6 @@ const STALL_VAR: &str = "MARSAD_WORKER_STALL_AT";
 const ARTICLES: usize = 2_000;
 const BATCH: usize = 20;
 const LEASE: Duration = Duration::from_secs(2);
-
-/// The first `n` articles of the ANT news corpus, as ingest would store them.
-fn news(n: usize) -> Vec<(Article, Fingerprint)> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz");
-    let file = std::fs::File::open(&path).unwrap();
-    let mut list = Vec::new();
-    for (line_no, line) in BufReader::new(GzDecoder::new(file)).lines().enumerate() {
-        let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
-        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        let Some(body) = field("text") else { continue };
-        let article = Article {
-            id: id_of(&body),
-            source: format!("antcorpus#line {}", line_no + 1),
-            format: SourceFormat::Jsonl,
-            outlet: field("outlet"),
-            url: None,
-            published: field("published"),
-            title: field("title"),
-            body,
-            language: "ar".into(),
-            boilerplate: vec![],
-            near_duplicate_of: None,
-        };
-        let fp = fingerprint_of(&article.body);
-        list.push((article, fp));
-        if list.len() == n {
-            break;
-        }
-    }
-    list
-}
 
 /// A stand-in for reading (the reader lives in a crate the store must not depend on):
 /// one sentence over the body, so the analysis is tied to its article.
