@@ -7,7 +7,7 @@ use super::word::{Word, MAX_GRAMS};
 
 /// What the tagger knows about one token before looking at its neighbours.
 #[derive(Debug, Clone, Copy)]
-struct TokenInfo {
+pub(crate) struct TokenInfo {
     word: u64,
     stem: u64,
     clitic: u64,
@@ -33,7 +33,7 @@ const PAD: [u64; 2] = [0x0050_4144_5f4c, 0x0050_4144_5f52];
 
 impl TokenInfo {
     /// A position before (`side` 0) or after (1) the sentence.
-    const fn pad(side: usize) -> TokenInfo {
+    pub(crate) const fn pad(side: usize) -> TokenInfo {
         let v = PAD[side];
         TokenInfo {
             word: v,
@@ -76,13 +76,6 @@ impl Features {
     }
 }
 
-/// Where `Resources::extract` sends each token's feature rows: a `Features` list (for
-/// training and the document pass), or straight into emission sums (`NerModel::tag`).
-pub(crate) trait FeatureSink {
-    fn feature(&mut self, bucket: u32);
-    fn end_token(&mut self);
-}
-
 impl Features {
     fn clear(&mut self) {
         self.buckets.clear();
@@ -91,20 +84,9 @@ impl Features {
     }
 }
 
-impl FeatureSink for &mut Features {
-    #[inline(always)]
-    fn feature(&mut self, bucket: u32) {
-        self.buckets.push(bucket);
-    }
-
-    fn end_token(&mut self) {
-        self.offsets.push(self.buckets.len() as u32);
-    }
-}
-
 /// Distinct tokens whose analysis is remembered; past this the memo starts afresh so
 /// that a long run's memory stays bounded (news vocabulary repeats, so it refills fast).
-const MEMO_WORDS: usize = 1 << 15;
+pub(crate) const MEMO_WORDS: usize = 1 << 15;
 
 /// What `Word::analyse` tells about a token, kept as the tagger uses it (clusters and
 /// lexicon bits are filled in per use: they depend on the resources, not the token).
@@ -138,14 +120,20 @@ fn analyse(word: &mut Word, token: &str) -> Analysed {
     }
 }
 
+/// Memory from a token's text to what is known of it.
+pub(crate) type Words<V> = rustc_hash::FxHashMap<Box<str>, V>;
+
+/// The keys a token's name-list lookups start from (`Word::name_keys`, first `.1` valid).
+pub(crate) type Names = ([u64; 6], usize);
+
 /// Buffers reused from sentence to sentence.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     word: Word,
     /// Token → its analysis: a word is analysed once, however often it recurs.
-    memo: rustc_hash::FxHashMap<Box<str>, Analysed>,
+    memo: Words<Analysed>,
     infos: Vec<TokenInfo>,
-    names: Vec<([u64; 6], usize)>,
+    names: Vec<Names>,
     lex: Vec<u32>,
 }
 
@@ -183,42 +171,32 @@ impl Resources {
             .unwrap_or([NO_CLUSTER; LEVELS])
     }
 
-    /// Appends a token's analysis with its word clusters (read straight from the memo:
-    /// no intermediate copy of the analysis).
+    /// A token's analysis with its word clusters.
     #[inline(always)]
-    fn push_token(
-        &self,
-        a: &Analysed,
-        infos: &mut Vec<TokenInfo>,
-        names: &mut Vec<([u64; 6], usize)>,
-    ) {
-        infos.push(a.info);
-        if let Some(info) = infos.last_mut() {
-            info.clusters = self.cluster(info.word);
-            // Without proclitics the stem is the word: one cluster lookup.
-            info.stem_clusters = if a.stem_word == info.word {
-                info.clusters
-            } else {
-                self.cluster(a.stem_word)
-            };
-        }
-        names.push((a.name_keys, a.name_count));
+    fn with_clusters(&self, a: &Analysed) -> TokenInfo {
+        let mut info = a.info;
+        info.clusters = self.cluster(info.word);
+        // Without proclitics the stem is the word: one cluster lookup.
+        info.stem_clusters = if a.stem_word == info.word {
+            info.clusters
+        } else {
+            self.cluster(a.stem_word)
+        };
+        info
     }
 
-    /// Computes the features of every token of a sentence into `out`.
+    /// What the tagger knows of `token` before seeing its neighbours, and the keys its
+    /// name-list lookups start from (lexicon bits are not set: they need the sentence).
+    pub(crate) fn token(&self, word: &mut Word, token: &str) -> (TokenInfo, Names) {
+        let a = analyse(word, token);
+        (self.with_clusters(&a), (a.name_keys, a.name_count))
+    }
+
+    /// Computes the features of every token of a sentence into `out`: token `i` has
+    /// `out.of(i)`.
     pub(crate) fn extract(&self, tokens: &[&str], scratch: &mut Scratch, out: &mut Features) {
         out.clear();
         out.buckets.reserve(tokens.len() * 96);
-        self.extract_into(tokens, scratch, out);
-    }
-
-    /// Sends the features of every token of a sentence to `sink`, token by token.
-    pub(crate) fn extract_into(
-        &self,
-        tokens: &[&str],
-        scratch: &mut Scratch,
-        mut sink: impl FeatureSink,
-    ) {
         let n = tokens.len();
         scratch.infos.clear();
         scratch.names.clear();
@@ -226,13 +204,15 @@ impl Resources {
         scratch.infos.extend([TokenInfo::pad(0); 2]);
         for &t in tokens {
             if let Some(a) = scratch.memo.get(t) {
-                self.push_token(a, &mut scratch.infos, &mut scratch.names);
+                scratch.infos.push(self.with_clusters(a));
+                scratch.names.push((a.name_keys, a.name_count));
             } else {
                 let a = analyse(&mut scratch.word, t);
                 if scratch.memo.len() >= MEMO_WORDS {
                     scratch.memo.clear();
                 }
-                self.push_token(&a, &mut scratch.infos, &mut scratch.names);
+                scratch.infos.push(self.with_clusters(&a));
+                scratch.names.push((a.name_keys, a.name_count));
                 scratch.memo.insert(t.into(), a);
             }
         }
@@ -249,70 +229,155 @@ impl Resources {
             let [p2, p1, t, n1, n2] = window else {
                 continue;
             };
-            let mut emit = |template: u64, value: u64| sink.feature(bucket(template, value, shift));
-            emit(0, 1);
-            emit(1, t.word);
-            emit(2, p1.word);
-            emit(3, n1.word);
-            emit(4, p2.word);
-            emit(5, n2.word);
-            emit(6, mix(p1.word, t.word));
-            emit(7, mix(t.word, n1.word));
-            emit(8, t.stem);
-            emit(9, p1.stem);
-            emit(10, n1.stem);
-            emit(11, t.clitic);
-            for (k, &a) in t.affixes.iter().enumerate() {
-                emit(12 + k as u64, a);
+            let mut emit =
+                |template: u64, value: u64| out.buckets.push(bucket(template, value, shift));
+            for (role, info) in [(Role::Own, t), (Role::Prev, p1), (Role::Next, n1)] {
+                role.features(info, &mut emit);
             }
-            emit(28, t.shape);
-            emit(29, p1.shape);
-            emit(30, n1.shape);
-            emit(31, mix(mix(p1.shape, t.shape), n1.shape));
-            for (tpl, info) in [(32, t), (33, p1), (34, n1), (35, p2), (36, n2)] {
-                let mut bits = info.lex;
-                while bits != 0 {
-                    emit(tpl, bits.trailing_zeros() as u64);
-                    bits &= bits - 1;
-                }
-            }
-            if t.lex == 0 {
-                emit(32, 99);
-            }
-            for l in 0..LEVELS {
-                let lv = (l as u64) << 16;
-                emit(37, lv | t.clusters[l] as u64);
-                emit(40, lv | t.stem_clusters[l] as u64);
-                emit(38, lv | p1.clusters[l] as u64);
-                emit(39, lv | n1.clusters[l] as u64);
-            }
-            emit(41, p2.clusters[1] as u64);
-            emit(42, n2.clusters[1] as u64);
-            emit(43, mix(t.clusters[1] as u64, p1.clusters[1] as u64));
-            emit(44, (i == 0) as u64 | ((i + 1 == n) as u64) << 1);
-            emit(45, mix(p1.stem, t.stem));
-            emit(46, mix(t.clitic, t.stem_clusters[1] as u64));
-            // Affixes of the neighbours: a nisba or plural ending after a word marks it as
-            // the head of a place or body name, a known title before it announces a person.
-            emit(47, p1.affixes[5]);
-            emit(49, p1.affixes[9]);
-            emit(48, n1.affixes[5]);
-            emit(50, n1.affixes[9]);
-            const NAMES: u32 = (1 << FIRST_TRIGGER) - 1;
-            let lex_prev = if i == 0 {
-                1 << 31
-            } else {
-                p1.lex & (NAMES | TRIGGERS)
-            };
-            emit(51, mix(lex_prev as u64, (t.lex & NAMES) as u64));
-            emit(52, mix(p1.word, t.clusters[1] as u64));
-            emit(53, mix(t.clusters[1] as u64, n1.word));
-            for &g in &t.grams[..t.gram_count as usize] {
-                emit(54, g);
-            }
-            sink.end_token();
+            Role::Prev2.features(p2, &mut emit);
+            Role::Next2.features(n2, &mut emit);
+            joint(
+                [p2.near(), p1.near(), t.near(), n1.near(), n2.near()],
+                i,
+                n,
+                &mut emit,
+            );
+            out.offsets.push(out.buckets.len() as u32);
         }
     }
+}
+
+/// The position from which a token's own features are seen: as the token being tagged
+/// or as one of its neighbours. Features of one role read that token alone, so their
+/// rows can be summed once per word (`super::sums`); `joint` has the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Own,
+    Prev,
+    Next,
+    Prev2,
+    Next2,
+}
+
+impl Role {
+    pub(crate) const ALL: [Role; 5] = [Role::Own, Role::Prev, Role::Next, Role::Prev2, Role::Next2];
+
+    /// Sends the features that `t` gives a token seen from this role: `emit(template, value)`.
+    #[inline(always)]
+    pub(crate) fn features(self, t: &TokenInfo, emit: &mut impl FnMut(u64, u64)) {
+        match self {
+            Role::Own => {
+                emit(0, 1);
+                emit(1, t.word);
+                emit(8, t.stem);
+                emit(11, t.clitic);
+                for (k, &a) in t.affixes.iter().enumerate() {
+                    emit(12 + k as u64, a);
+                }
+                emit(28, t.shape);
+                for l in 0..LEVELS {
+                    let lv = (l as u64) << 16;
+                    emit(37, lv | t.clusters[l] as u64);
+                    emit(40, lv | t.stem_clusters[l] as u64);
+                }
+                emit(46, mix(t.clitic, t.stem_clusters[1] as u64));
+                for &g in &t.grams[..t.gram_count as usize] {
+                    emit(54, g);
+                }
+            }
+            // Affixes of the neighbours: a nisba or plural ending after a word marks it as
+            // the head of a place or body name, a known title before it announces a person.
+            Role::Prev => {
+                emit(2, t.word);
+                emit(9, t.stem);
+                emit(29, t.shape);
+                for l in 0..LEVELS {
+                    emit(38, (l as u64) << 16 | t.clusters[l] as u64);
+                }
+                emit(47, t.affixes[5]);
+                emit(49, t.affixes[9]);
+            }
+            Role::Next => {
+                emit(3, t.word);
+                emit(10, t.stem);
+                emit(30, t.shape);
+                for l in 0..LEVELS {
+                    emit(39, (l as u64) << 16 | t.clusters[l] as u64);
+                }
+                emit(48, t.affixes[5]);
+                emit(50, t.affixes[9]);
+            }
+            Role::Prev2 => {
+                emit(4, t.word);
+                emit(41, t.clusters[1] as u64);
+            }
+            Role::Next2 => {
+                emit(5, t.word);
+                emit(42, t.clusters[1] as u64);
+            }
+        }
+    }
+}
+
+/// What the features that read several tokens at once need of each token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Near {
+    pub(crate) word: u64,
+    pub(crate) stem: u64,
+    pub(crate) shape: u64,
+    pub(crate) cluster: u16,
+    pub(crate) lex: u32,
+}
+
+impl TokenInfo {
+    pub(crate) fn near(&self) -> Near {
+        Near {
+            word: self.word,
+            stem: self.stem,
+            shape: self.shape,
+            cluster: self.clusters[1],
+            lex: self.lex,
+        }
+    }
+}
+
+/// Features of token `i` of `n` that read several tokens of its window
+/// `[p2, p1, t, n1, n2]` together, or its lexicon bits (set by multi-word names), or its
+/// position.
+#[inline(always)]
+pub(crate) fn joint(window: [Near; 5], i: usize, n: usize, emit: &mut impl FnMut(u64, u64)) {
+    let [p2, p1, t, n1, n2] = window;
+    emit(6, mix(p1.word, t.word));
+    emit(7, mix(t.word, n1.word));
+    emit(31, mix(mix(p1.shape, t.shape), n1.shape));
+    for (tpl, lex) in [
+        (32, t.lex),
+        (33, p1.lex),
+        (34, n1.lex),
+        (35, p2.lex),
+        (36, n2.lex),
+    ] {
+        let mut bits = lex;
+        while bits != 0 {
+            emit(tpl, bits.trailing_zeros() as u64);
+            bits &= bits - 1;
+        }
+    }
+    if t.lex == 0 {
+        emit(32, 99);
+    }
+    emit(43, mix(t.cluster as u64, p1.cluster as u64));
+    emit(44, (i == 0) as u64 | ((i + 1 == n) as u64) << 1);
+    emit(45, mix(p1.stem, t.stem));
+    const NAMES: u32 = (1 << FIRST_TRIGGER) - 1;
+    let lex_prev = if i == 0 {
+        1 << 31
+    } else {
+        p1.lex & (NAMES | TRIGGERS)
+    };
+    emit(51, mix(lex_prev as u64, (t.lex & NAMES) as u64));
+    emit(52, mix(p1.word, t.cluster as u64));
+    emit(53, mix(t.cluster as u64, n1.word));
 }
 
 #[cfg(test)]

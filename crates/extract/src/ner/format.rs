@@ -168,5 +168,6 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> Result<NerModel, NerError> {
         weights,
         scale,
         transitions,
+        id: super::model::model_id(),
     })
 }

@@ -17,6 +17,7 @@ mod lexicon;
 mod model;
 mod perceptron;
 mod score;
+mod sums;
 mod tag;
 mod tokens;
 mod train;

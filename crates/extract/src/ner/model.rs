@@ -1,9 +1,11 @@
 //! The trained tagger: quantised weights, tag transitions and Viterbi decoding.
 
 use super::context::{self, Occurrences};
-use super::features::{FeatureSink, Features, Resources, Scratch};
+use super::features::{Features, Resources, Scratch};
+use super::sums::SumMemo;
 use super::tag::Tag;
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const T: usize = Tag::COUNT;
 /// Weights per row: every tag but `O`.
@@ -17,7 +19,7 @@ pub(crate) type Transitions = [[f32; T]; T + 1];
 /// A statistical NER tagger: two averaged structured perceptrons over hashed features.
 /// The first pass tags from the sentence alone; the second also sees how the first pass
 /// tagged the other occurrences of each word in the document (`context`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct NerModel {
     pub(crate) resources: Resources,
     /// Per pass, `2^bits` rows of the weights of the eight entity tags minus that of `O`
@@ -29,6 +31,38 @@ pub struct NerModel {
     pub(crate) scale: [f32; 2],
     /// Per pass, `transitions[prev][tag]`, `prev == START` at the sentence start.
     pub(crate) transitions: [Transitions; 2],
+    /// Tells models apart in per-thread memories of what depends on the weights
+    /// (`SumMemo`); unique per value built, never stored.
+    pub(crate) id: u64,
+}
+
+/// A fresh `NerModel::id`.
+pub(crate) fn model_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+impl Clone for NerModel {
+    /// A copy with its own id: its weights may be changed apart from the original's.
+    fn clone(&self) -> Self {
+        NerModel {
+            resources: self.resources.clone(),
+            weights: self.weights.clone(),
+            scale: self.scale,
+            transitions: self.transitions,
+            id: model_id(),
+        }
+    }
+}
+
+impl PartialEq for NerModel {
+    /// Equal when everything stored is: the id is not.
+    fn eq(&self, other: &Self) -> bool {
+        self.resources == other.resources
+            && self.weights == other.weights
+            && self.scale == other.scale
+            && self.transitions == other.transitions
+    }
 }
 
 /// One sentence after the first pass.
@@ -46,6 +80,7 @@ struct Buffers {
     feats: Features,
     first: Vec<f32>,
     doc: Occurrences,
+    sums: SumMemo,
 }
 
 thread_local! {
@@ -59,15 +94,7 @@ impl NerModel {
     pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
         BUFFERS.with(|cell| {
             let b = &mut *cell.borrow_mut();
-            b.first.clear();
-            b.first.reserve(tokens.len() * T);
-            let sink = Emitter {
-                rows: &self.weights[0],
-                scale: self.scale[0],
-                acc: [0; ROW],
-                out: &mut b.first,
-            };
-            self.resources.extract_into(tokens, &mut b.scratch, sink);
+            b.sums.emissions(self, tokens, &mut b.first);
             viterbi(&b.first, &self.transitions[0])
         })
     }
@@ -134,7 +161,7 @@ impl NerModel {
     }
 
     /// Emission scores of one pass's table for every token of `feats`.
-    fn pass_emissions(&self, pass: usize, feats: &Features, out: &mut Vec<f32>) {
+    pub(crate) fn pass_emissions(&self, pass: usize, feats: &Features, out: &mut Vec<f32>) {
         out.clear();
         let rows = &self.weights[pass][..];
         let scale = self.scale[pass];
@@ -167,30 +194,6 @@ impl NerModel {
 fn add_row(acc: &mut Row, w: &Row) {
     for t in 0..ROW {
         acc[t] = acc[t].saturating_add(w[t]);
-    }
-}
-
-/// Sums each token's weight rows as its features are computed, without listing them.
-struct Emitter<'a> {
-    rows: &'a [Row],
-    scale: f32,
-    acc: Row,
-    out: &'a mut Vec<f32>,
-}
-
-impl FeatureSink for Emitter<'_> {
-    #[inline(always)]
-    fn feature(&mut self, bucket: u32) {
-        if let Some(w) = self.rows.get(bucket as usize) {
-            add_row(&mut self.acc, w);
-        }
-    }
-
-    fn end_token(&mut self) {
-        self.out.push(0.0);
-        let scale = self.scale;
-        self.out.extend(self.acc.map(|a| a as f32 * scale));
-        self.acc = [0; ROW];
     }
 }
 

@@ -460,5 +460,6 @@ fn quantise(
         weights,
         scale,
         transitions: [passes[0].0.trans, passes[1].0.trans],
+        id: super::model::model_id(),
     }
 }
