@@ -35,20 +35,41 @@ pub(crate) struct SumMemo {
     /// Words seen lately, and those of the generation before: when `words` is full it
     /// becomes `older`, and a word found there moves back. Frequent words survive the
     /// turnover; a clear-all would recompute them all.
-    words: Words<Known>,
-    older: Words<Known>,
+    words: Generation,
+    older: Generation,
     /// Bit `r` set when weight row `r` is not all zeros. Most rows read for rare
     /// features (word pairs) are empty: the bit, from a 64 KiB map, spares reading them
     /// from the 8 MiB table.
     live: Vec<u64>,
     pads: Option<[Known; 2]>,
     word: Word,
-    sentence: Vec<Known>,
+    /// The tokens of the sentence being tagged, as indices into `words.known`.
+    sentence: Vec<u32>,
     /// Live rows of each token's joint features; token `i`'s end at `ends[i]`.
     joint: Vec<u32>,
     ends: Vec<usize>,
     names: Vec<Names>,
     lex: Vec<u32>,
+}
+
+/// One generation of the memory: each word's `Known`, found by its text.
+#[derive(Debug, Default)]
+struct Generation {
+    index: Words<u32>,
+    known: Vec<Known>,
+}
+
+impl Generation {
+    fn get(&self, word: &str) -> Option<&Known> {
+        self.index
+            .get(word)
+            .and_then(|&i| self.known.get(i as usize))
+    }
+
+    fn clear(&mut self) {
+        self.index.clear();
+        self.known.clear();
+    }
 }
 
 /// The rows of one model's first pass, with the map of those not all zeros.
@@ -158,8 +179,10 @@ impl SumMemo {
                 Some([0, 1].map(|side| known(res, table, &TokenInfo::pad(side), ([0; 6], 0))));
             self.model = model.id;
         }
-        if self.words.len() >= MEMO_WORDS {
-            self.older = std::mem::take(&mut self.words);
+        // Checked between sentences, so a sentence's words all stay in `words`.
+        if self.words.known.len() >= MEMO_WORDS {
+            std::mem::swap(&mut self.words, &mut self.older);
+            self.words.clear();
         }
     }
 
@@ -175,8 +198,8 @@ impl SumMemo {
         self.sentence.clear();
         self.names.clear();
         for &t in tokens {
-            let k = match self.words.get(t) {
-                Some(k) => *k,
+            let i = match self.words.index.get(t) {
+                Some(&i) => i,
                 None => {
                     let k = match self.older.get(t) {
                         Some(k) => *k,
@@ -185,29 +208,39 @@ impl SumMemo {
                             known(res, table, &info, names)
                         }
                     };
-                    self.words.insert(t.into(), k);
-                    k
+                    let i = self.words.known.len() as u32;
+                    self.words.known.push(k);
+                    self.words.index.insert(t.into(), i);
+                    i
                 }
             };
-            self.names.push(k.names);
-            self.sentence.push(k);
+            if let Some(k) = self.words.known.get(i as usize) {
+                self.names.push(k.names);
+            }
+            self.sentence.push(i);
         }
         self.lex.clear();
         self.lex.resize(tokens.len(), 0);
         res.lexicon.mark(&self.names, &mut self.lex);
-        for (k, &lex) in self.sentence.iter_mut().zip(&self.lex) {
-            k.near.lex = lex;
-        }
 
-        let Some([before, after]) = self.pads else {
+        let Some(pads) = &self.pads else {
             return;
         };
         let n = tokens.len();
+        let (known, sentence, lex) = (&self.words.known, &self.sentence, &self.lex);
+        // Token `j` of the sentence, or a pad outside it.
         let at = |j: isize| -> &Known {
-            if j < 0 {
-                &before
-            } else {
-                self.sentence.get(j as usize).unwrap_or(&after)
+            let k = usize::try_from(j)
+                .ok()
+                .and_then(|j| sentence.get(j))
+                .and_then(|&i| known.get(i as usize));
+            k.unwrap_or(&pads[(j >= 0) as usize])
+        };
+        let near = |j: isize| -> Near {
+            let lex = usize::try_from(j).ok().and_then(|j| lex.get(j)).copied();
+            Near {
+                lex: lex.unwrap_or(0),
+                ..at(j).near
             }
         };
         let shift = res.shift();
@@ -219,10 +252,10 @@ impl SumMemo {
         let mut len = 0;
         for i in 0..n {
             let c = i as isize;
-            let window = [at(c - 2), at(c - 1), at(c), at(c + 1), at(c + 2)];
-            let bits: u32 = window.iter().map(|k| k.near.lex.count_ones()).sum();
+            let window = [near(c - 2), near(c - 1), near(c), near(c + 1), near(c + 2)];
+            let bits: u32 = window.iter().map(|k| k.lex.count_ones()).sum();
             buf.resize(len + JOINT + bits as usize, 0);
-            joint(window.map(|k| k.near), i, n, &mut |tpl, v| {
+            joint(window, i, n, &mut |tpl, v| {
                 table.keep(bucket(tpl, v, shift), buf, &mut len)
             });
             ends.push(len);
@@ -280,7 +313,11 @@ mod tests {
             for s in &sentences {
                 let tokens: Vec<&str> = s.iter().map(String::as_str).collect();
                 memo.emissions(model, &tokens, &mut fast);
-                assert_eq!(fast, from_feature_list(model, &tokens), "round {round}: {s:?}");
+                assert_eq!(
+                    fast,
+                    from_feature_list(model, &tokens),
+                    "round {round}: {s:?}"
+                );
             }
         }
     }
