@@ -23,6 +23,7 @@ use variant::{class_key_into, variant_key_into};
 
 use body::BodyPatterns;
 use marsad_model::{Entity, EntityType};
+use marsad_text::WordMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -367,7 +368,7 @@ impl Kb {
                 let known = self.max_tokens.contains_key(key)
                     || self.bodies.starts_with(key)
                     || self.class_gate(key, &mut s) > 0;
-                s.starts.insert(Box::from(key), known);
+                s.starts.insert(key, known);
                 known
             }
             Err(_) => true,
@@ -385,7 +386,7 @@ impl Kb {
             .get(s.scratch.as_str())
             .copied()
             .unwrap_or(0);
-        s.class_gate.insert(Box::from(first), max);
+        s.class_gate.insert(first, max);
         max
     }
 
@@ -416,9 +417,9 @@ struct Scratch {
     scratch: String,
     buf: String,
     /// Word key → the longest town name whose first word has its class key (0: none).
-    class_gate: HashMap<Box<str>, usize>,
+    class_gate: WordMap<usize>,
     /// Word key → [`Kb::may_start_name`].
-    starts: HashMap<Box<str>, bool>,
+    starts: WordMap<bool>,
     /// The KB the memory was read from (its id).
     kb: u64,
 }
