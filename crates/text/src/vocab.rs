@@ -7,8 +7,8 @@
 use crate::clitics::{split_clitics_by_freq, Clitics};
 use crate::normalise::key_into;
 use crate::token::{TokenKind, Tokens};
-use flate2::read::MultiGzDecoder;
 use crate::wordmap::WordMap;
+use flate2::read::MultiGzDecoder;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::fs::File;

@@ -1,28 +1,27 @@
 //! [`WordMap`]: a hash map from word keys to small values, laid out for the reader's
-//! access pattern: one look-up per word of every text, most of them in tables far
-//! larger than the CPU caches.
+//! access pattern: one look-up per word of every text, in tables larger than the
+//! CPU caches, most of them for words the table does not hold.
 //!
 //! With a `HashMap<Box<str>, V>` a look-up touches the control bytes, the slot and
-//! then the key on the heap, and compares through `memcmp`: three cache misses where
-//! the table is cold. Here a key of up to [`INLINE`] bytes (nearly every Arabic word:
-//! 99.9% of the words of news text are 22 bytes or less) is stored in the slot itself,
-//! zero-padded, with its length in the last byte. A look-up hashes three machine
-//! words, probes linearly from one 32-byte slot (half a cache line, never split across
-//! two) and compares three words: one miss, no pointer, no call. Longer keys (joined
-//! multi-word names) go to a standard `HashMap`.
+//! then the key on the heap, and compares through `memcmp`: up to three cache misses
+//! where the table is cold. Here a key of up to [`INLINE`] bytes (nearly every Arabic
+//! word: 99.9% of the words of news text are 22 bytes or less) is stored in the slot
+//! itself, zero-padded, with its length in the last byte. The table is hashbrown's
+//! SwissTable, so a word the table does not hold is turned away by its dense control
+//! bytes alone, and a word it holds costs one more read, of a 32-byte slot (never split
+//! across cache lines), compared as three machine words: no pointer, no call. Longer
+//! keys (joined multi-word names) go to a standard `HashMap`.
 //!
 //! Invariants:
-//! - the table has a power-of-two number of slots, at most half of them used, so a
-//!   probe always reaches an empty slot;
-//! - a used slot holds `key bytes ++ zeros ++ [len]` with `len <= INLINE`; an empty
-//!   one has `EMPTY` as its last byte, which no key length equals;
-//! - a key lives in exactly one place: the table when it fits, `long` otherwise;
-//! - entries are never removed one by one (only [`WordMap::clear`]), so no tombstones.
+//! - a slot holds `key bytes ++ zeros ++ [len]` with `len <= INLINE`: equal keys have
+//!   equal slots, and keys that differ (even only in trailing NULs) differ in bytes;
+//! - a key lives in exactly one place: the table when it fits, `long` otherwise.
 //!
 //! Input is untrusted news text: both the table's hash and the long-key map are
 //! seeded at random per map, so no one can write a text whose words all collide.
 //! Iteration order therefore differs between runs: callers that print sort first.
 
+use hashbrown::hash_table::{Entry, HashTable};
 use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
 use std::fmt;
@@ -31,17 +30,8 @@ use std::hash::BuildHasher;
 /// Longest key (in bytes) kept in the table itself.
 pub const INLINE: usize = 23;
 
-/// Last byte of an empty slot (key lengths are at most `INLINE`).
-const EMPTY: u8 = 0xFF;
-
-/// A key as stored: `INLINE` bytes, zero-padded, then its length.
+/// A key as compared: `INLINE` bytes, zero-padded, then its length.
 type Packed = [u64; 3];
-
-const EMPTY_KEY: [u8; 24] = {
-    let mut key = [0; 24];
-    key[23] = EMPTY;
-    key
-};
 
 #[derive(Clone, Copy)]
 #[repr(C, align(32))]
@@ -51,13 +41,11 @@ struct Slot<V> {
     value: V,
 }
 
-/// A map from `str` keys to `Copy` values, fast to ask of word keys. See the module
+/// A map from `str` keys to values, fast to ask of word keys. See the module
 /// documentation for the layout; values of up to 8 bytes keep slots at 32 bytes.
 #[derive(Clone)]
-pub struct WordMap<V: Copy + Default> {
-    slots: Vec<Slot<V>>,
-    /// Keys in `slots`.
-    inline: usize,
+pub struct WordMap<V> {
+    table: HashTable<Slot<V>>,
     long: HashMap<Box<str>, V>,
     seed: [u64; 2],
 }
@@ -65,19 +53,18 @@ pub struct WordMap<V: Copy + Default> {
 /// A set of word keys.
 pub type WordSet = WordMap<()>;
 
-impl<V: Copy + Default> Default for WordMap<V> {
+impl<V> Default for WordMap<V> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<V: Copy + Default> WordMap<V> {
+impl<V> WordMap<V> {
     /// An empty map; it allocates nothing until the first insert.
     pub fn new() -> Self {
         let random = RandomState::new();
         WordMap {
-            slots: Vec::new(),
-            inline: 0,
+            table: HashTable::new(),
             long: HashMap::default(),
             seed: [random.hash_one(0x5eed_u64) | 1, random.hash_one(0xfeed_u64)],
         }
@@ -91,7 +78,7 @@ impl<V: Copy + Default> WordMap<V> {
     }
 
     pub fn len(&self) -> usize {
-        self.inline + self.long.len()
+        self.table.len() + self.long.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -100,31 +87,24 @@ impl<V: Copy + Default> WordMap<V> {
 
     /// Forgets every key, keeping the memory.
     pub fn clear(&mut self) {
-        self.slots.fill(Slot {
-            key: EMPTY_KEY,
-            value: V::default(),
-        });
-        self.inline = 0;
+        self.table.clear();
         self.long.clear();
     }
 
     /// Makes room for `n` more short keys.
     pub fn reserve(&mut self, n: usize) {
-        let needed = (self.inline + n)
-            .saturating_mul(2)
-            .max(8)
-            .next_power_of_two();
-        if needed > self.slots.len() {
-            self.rehash(needed);
-        }
+        let seed = self.seed;
+        self.table.reserve(n, |s| hash(seed, unpack(&s.key)));
     }
 
     #[inline]
     pub fn get(&self, key: &str) -> Option<&V> {
         match pack(key) {
             Some(packed) => {
-                let i = self.find(packed).ok()?;
-                Some(&self.slots[i].value)
+                let slot = self
+                    .table
+                    .find(hash(self.seed, packed), |s| unpack(&s.key) == packed)?;
+                Some(&slot.value)
             }
             None => self.long.get(key),
         }
@@ -134,8 +114,10 @@ impl<V: Copy + Default> WordMap<V> {
     pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
         match pack(key) {
             Some(packed) => {
-                let i = self.find(packed).ok()?;
-                Some(&mut self.slots[i].value)
+                let slot = self
+                    .table
+                    .find_mut(hash(self.seed, packed), |s| unpack(&s.key) == packed)?;
+                Some(&mut slot.value)
             }
             None => self.long.get_mut(key),
         }
@@ -148,36 +130,44 @@ impl<V: Copy + Default> WordMap<V> {
 
     /// Sets the value of `key`, returning the one it replaces.
     pub fn insert(&mut self, key: &str, value: V) -> Option<V> {
-        let before = self.len();
-        let old = std::mem::replace(self.get_or_insert_default(key), value);
-        (self.len() == before).then_some(old)
+        let Some(packed) = pack(key) else {
+            return self.long.insert(Box::from(key), value);
+        };
+        match self.entry(packed) {
+            Entry::Occupied(mut e) => Some(std::mem::replace(&mut e.get_mut().value, value)),
+            Entry::Vacant(e) => {
+                e.insert(Slot {
+                    key: repack(packed),
+                    value,
+                });
+                None
+            }
+        }
     }
 
     /// The value of `key`, inserting `V::default()` first when it is absent.
-    pub fn get_or_insert_default(&mut self, key: &str) -> &mut V {
+    pub fn get_or_insert_default(&mut self, key: &str) -> &mut V
+    where
+        V: Default,
+    {
         let Some(packed) = pack(key) else {
             return self.long.entry(Box::from(key)).or_default();
         };
-        let i = match self.find(packed) {
-            Ok(i) => i,
-            Err(_) if (self.inline + 1) * 2 > self.slots.len() => {
-                self.rehash((self.slots.len() * 2).max(8));
-                self.vacant(packed)
-            }
-            Err(i) => i,
+        let slot = match self.entry(packed) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e
+                .insert(Slot {
+                    key: repack(packed),
+                    value: V::default(),
+                })
+                .into_mut(),
         };
-        let slot = &mut self.slots[i];
-        if unpack(&slot.key) != packed {
-            slot.key = repack(packed);
-            slot.value = V::default();
-            self.inline += 1;
-        }
         &mut slot.value
     }
 
     /// Every key with its value, in no particular order (it differs between runs).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
-        let inline = self.slots.iter().filter_map(|s| {
+        let inline = self.table.iter().filter_map(|s| {
             let len = usize::from(s.key[23]);
             let key = std::str::from_utf8(s.key.get(..len)?).ok()?;
             Some((key, &s.value))
@@ -185,63 +175,23 @@ impl<V: Copy + Default> WordMap<V> {
         inline.chain(self.long.iter().map(|(k, v)| (&**k, v)))
     }
 
-    /// The slot holding `key` (`Ok`) or the empty slot where it would go (`Err`).
-    #[inline]
-    fn find(&self, key: Packed) -> Result<usize, usize> {
-        if self.slots.is_empty() {
-            return Err(0);
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = (self.hash(key) as usize) & mask;
-        loop {
-            let slot = unpack(&self.slots[i].key);
-            if slot == key {
-                return Ok(i);
-            }
-            if last_byte(&slot) == EMPTY {
-                return Err(i);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// The empty slot where `key`, known to be absent, goes.
-    fn vacant(&self, key: Packed) -> usize {
-        match self.find(key) {
-            Ok(i) | Err(i) => i,
-        }
-    }
-
-    fn rehash(&mut self, slots: usize) {
-        let empty = Slot {
-            key: EMPTY_KEY,
-            value: V::default(),
-        };
-        let old = std::mem::replace(&mut self.slots, vec![empty; slots]);
-        for slot in old {
-            if slot.key[23] != EMPTY {
-                let i = self.vacant(unpack(&slot.key));
-                self.slots[i] = slot;
-            }
-        }
-    }
-
-    /// A folded-multiply hash of the three words (as in foldhash and wyhash): every
-    /// output bit depends on every input bit, and the seed is secret.
-    #[inline(always)]
-    fn hash(&self, key: Packed) -> u64 {
-        let a = fold(key[0] ^ self.seed[0], key[1] ^ self.seed[1]);
-        fold(a ^ key[2], 0x9E37_79B9_7F4A_7C15)
+    fn entry(&mut self, packed: Packed) -> Entry<'_, Slot<V>> {
+        let seed = self.seed;
+        self.table.entry(
+            hash(seed, packed),
+            |s| unpack(&s.key) == packed,
+            |s| hash(seed, unpack(&s.key)),
+        )
     }
 }
 
-impl<V: Copy + Default + fmt::Debug> fmt::Debug for WordMap<V> {
+impl<V: fmt::Debug> fmt::Debug for WordMap<V> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.iter()).finish()
     }
 }
 
-impl<K: AsRef<str>, V: Copy + Default> FromIterator<(K, V)> for WordMap<V> {
+impl<K: AsRef<str>, V> FromIterator<(K, V)> for WordMap<V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let mut map = WordMap::new();
         map.extend(iter);
@@ -249,25 +199,28 @@ impl<K: AsRef<str>, V: Copy + Default> FromIterator<(K, V)> for WordMap<V> {
     }
 }
 
-impl<K: AsRef<str>, V: Copy + Default> Extend<(K, V)> for WordMap<V> {
+impl<K: AsRef<str>, V> Extend<(K, V)> for WordMap<V> {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
         let iter = iter.into_iter();
         self.reserve(iter.size_hint().0);
         for (k, v) in iter {
-            *self.get_or_insert_default(k.as_ref()) = v;
+            self.insert(k.as_ref(), v);
         }
     }
+}
+
+/// A folded-multiply hash of the three words (as in foldhash and wyhash): every
+/// output bit depends on every input bit, and the seed is secret.
+#[inline(always)]
+fn hash(seed: [u64; 2], key: Packed) -> u64 {
+    let a = fold(key[0] ^ seed[0], key[1] ^ seed[1]);
+    fold(a ^ key[2], 0x9E37_79B9_7F4A_7C15)
 }
 
 #[inline(always)]
 fn fold(a: u64, b: u64) -> u64 {
     let p = u128::from(a) * u128::from(b);
     (p as u64) ^ ((p >> 64) as u64)
-}
-
-#[inline(always)]
-fn last_byte(key: &Packed) -> u8 {
-    (key[2] >> 56) as u8
 }
 
 /// A slot's key bytes as words (three plain loads).
