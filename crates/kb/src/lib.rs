@@ -12,6 +12,7 @@ pub mod build;
 pub mod demonym;
 mod error;
 pub mod records;
+mod tables;
 mod variant;
 
 pub use body::{BodyMatch, BodyPattern};
@@ -23,10 +24,12 @@ use variant::{class_key_into, variant_key_into};
 
 use body::BodyPatterns;
 use marsad_model::{Entity, EntityType};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use marsad_text::{WordMap, WordSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
+use tables::{Indexed, RefTable};
 
 /// A handle to one KB entity, cheap to copy; resolve it with [`Kb::get`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,17 +68,17 @@ const MIN_VARIANT_SKELETON: usize = 4;
 pub struct Kb {
     records: Vec<Record>,
     by_id: HashMap<String, u32>,
-    by_key: HashMap<String, Vec<EntityRef>>,
-    by_variant: HashMap<String, Vec<EntityRef>>,
-    by_class: HashMap<String, Vec<EntityRef>>,
+    by_key: RefTable,
+    by_variant: RefTable,
+    by_class: RefTable,
     /// Largest number of tokens of a name starting with this token key.
-    max_tokens: HashMap<String, usize>,
-    max_variant_tokens: HashMap<String, usize>,
+    max_tokens: WordMap<usize>,
+    max_variant_tokens: WordMap<usize>,
     /// The same by the class key of the first word (vowels kept): a tighter gate for
     /// the letter-class match, which most everyday words fail at once.
-    max_class_tokens: HashMap<String, usize>,
-    demonyms: HashMap<String, Demonym>,
-    ordinary: HashSet<String>,
+    max_class_tokens: WordMap<usize>,
+    demonyms: Indexed<Demonym>,
+    ordinary: WordSet,
     countries: HashMap<String, u32>,
     bodies: BodyPatterns,
     /// Tells this KB from any other built in the process (see `Scratch`).
@@ -106,7 +109,7 @@ impl Kb {
             .ordinary_words
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
+            .map(|l| (l, ()))
             .collect();
         static BUILT: AtomicU64 = AtomicU64::new(1);
         let mut kb = Kb {
@@ -155,18 +158,20 @@ impl Kb {
             );
             if transliterated && self.fuzzy_ok(&k, MIN_CLASS_SKELETON) {
                 let vfirst = v.split(' ').next().unwrap_or_default().to_string();
-                let m = self.max_variant_tokens.entry(vfirst).or_default();
+                let m = self.max_variant_tokens.get_or_insert_default(&vfirst);
                 *m = (*m).max(words);
-                let m = self.max_class_tokens.entry(class_key(&first)).or_default();
+                let m = self
+                    .max_class_tokens
+                    .get_or_insert_default(&class_key(&first));
                 *m = (*m).max(words);
-                push_ref(self.by_class.entry(class_key(&k)).or_default(), r);
+                self.by_class.push(&class_key(&k), r);
                 if self.fuzzy_ok(&k, MIN_VARIANT_SKELETON) {
-                    push_ref(self.by_variant.entry(v).or_default(), r);
+                    self.by_variant.push(&v, r);
                 }
             }
-            let m = self.max_tokens.entry(first).or_default();
+            let m = self.max_tokens.get_or_insert_default(&first);
             *m = (*m).max(words);
-            push_ref(self.by_key.entry(k).or_default(), r);
+            self.by_key.push(&k, r);
         }
         self.records.push(rec);
     }
@@ -217,7 +222,7 @@ impl Kb {
 
     /// All entities with a name whose key equals `key`, most important first.
     pub fn lookup(&self, key: &str) -> &[EntityRef] {
-        self.by_key.get(key).map_or(&[], Vec::as_slice)
+        self.by_key.refs(key)
     }
 
     /// Whether `key` may be matched loosely: long enough, and neither an ordinary word
@@ -225,12 +230,12 @@ impl Kb {
     fn fuzzy_ok(&self, key: &str, min_skeleton: usize) -> bool {
         skeleton(&variant_key(key)) >= min_skeleton
             && !self.demonyms.contains_key(key)
-            && !self.ordinary.contains(key)
+            && !self.ordinary.contains_key(key)
     }
 
     /// Whether annotated Arabic text uses `key` as an ordinary word more than as a name.
     pub fn is_ordinary_word(&self, key: &str) -> bool {
-        self.ordinary.contains(key)
+        self.ordinary.contains_key(key)
     }
 
     /// Towns whose name is a transliteration variant of `key` (same variant key, long
@@ -239,9 +244,7 @@ impl Kb {
         if !self.fuzzy_ok(key, MIN_VARIANT_SKELETON) {
             return &[];
         }
-        self.by_variant
-            .get(&variant_key(key))
-            .map_or(&[], Vec::as_slice)
+        self.by_variant.refs(&variant_key(key))
     }
 
     /// Towns whose name differs from `key` only in the letter written for g/q, ch, t
@@ -254,13 +257,14 @@ impl Kb {
     /// most keys are in no town's class and need no further check.
     fn lookup_class_with(&self, key: &str, scratch: &mut String) -> &[EntityRef] {
         class_key_into(key, scratch);
-        let Some(hits) = self.by_class.get(scratch.as_str()) else {
+        let hits = self.by_class.refs(scratch);
+        if hits.is_empty() {
             return &[];
-        };
+        }
         variant_key_into(key, scratch);
         if skeleton(scratch) < MIN_CLASS_SKELETON
             || self.demonyms.contains_key(key)
-            || self.ordinary.contains(key)
+            || self.ordinary.contains_key(key)
         {
             return &[];
         }
@@ -287,12 +291,12 @@ impl Kb {
     /// Like [`Kb::longest_match`], exact keys only.
     pub fn longest_exact(&self, token_keys: &[&str]) -> Option<(usize, &[EntityRef])> {
         let first = token_keys.first()?;
-        let max = (*self.max_tokens.get(*first)?).min(token_keys.len());
+        let max = (*self.max_tokens.get(first)?).min(token_keys.len());
         // The reader asks this of many words: the joined key is built in a reused buffer.
         let find = |buf: &mut String| {
             (1..=max).rev().find_map(|n| {
                 join_into(buf, &token_keys[..n]);
-                self.by_key.get(buf.as_str()).map(|v| (n, v.as_slice()))
+                self.by_key.get(buf).map(|v| (n, v.as_slice()))
             })
         };
         SCRATCH.with(|s| match s.try_borrow_mut() {
@@ -320,7 +324,7 @@ impl Kb {
         // variant key.
         let max = if vowels || first.contains(' ') {
             variant_key_into(first, &mut s.scratch);
-            *self.max_variant_tokens.get(s.scratch.as_str())?
+            *self.max_variant_tokens.get(&s.scratch)?
         } else {
             s.serve(self.id);
             let max = self.class_gate(first, s);
@@ -367,7 +371,7 @@ impl Kb {
                 let known = self.max_tokens.contains_key(key)
                     || self.bodies.starts_with(key)
                     || self.class_gate(key, &mut s) > 0;
-                s.starts.insert(Box::from(key), known);
+                s.starts.insert(key, known);
                 known
             }
             Err(_) => true,
@@ -380,12 +384,8 @@ impl Kb {
             return max;
         }
         class_key_into(first, &mut s.scratch);
-        let max = self
-            .max_class_tokens
-            .get(s.scratch.as_str())
-            .copied()
-            .unwrap_or(0);
-        s.class_gate.insert(Box::from(first), max);
+        let max = self.max_class_tokens.get(&s.scratch).copied().unwrap_or(0);
+        s.class_gate.insert(first, max);
         max
     }
 
@@ -416,9 +416,9 @@ struct Scratch {
     scratch: String,
     buf: String,
     /// Word key → the longest town name whose first word has its class key (0: none).
-    class_gate: HashMap<Box<str>, usize>,
+    class_gate: WordMap<usize>,
     /// Word key → [`Kb::may_start_name`].
-    starts: HashMap<Box<str>, bool>,
+    starts: WordMap<bool>,
     /// The KB the memory was read from (its id).
     kb: u64,
 }
@@ -443,12 +443,6 @@ fn join_into(buf: &mut String, keys: &[&str]) {
             buf.push(' ');
         }
         buf.push_str(k);
-    }
-}
-
-fn push_ref(v: &mut Vec<EntityRef>, r: EntityRef) {
-    if !v.contains(&r) {
-        v.push(r);
     }
 }
 

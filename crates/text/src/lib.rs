@@ -32,6 +32,7 @@ pub mod sentence;
 pub mod stem;
 pub mod token;
 pub mod vocab;
+pub mod wordmap;
 
 pub use clitics::{split_clitics, split_clitics_by_freq, split_glued, Clitics};
 pub use marsad_model::Span;
@@ -40,3 +41,4 @@ pub use sentence::sentences;
 pub use stem::light_stem;
 pub use token::{tokenize, Token, TokenKind, Tokens};
 pub use vocab::{build_vocabulary, VocabError, Vocabulary, VocabularyBuilder};
+pub use wordmap::{WordMap, WordSet};

@@ -7,8 +7,8 @@
 use crate::clitics::{split_clitics_by_freq, Clitics};
 use crate::normalise::key_into;
 use crate::token::{TokenKind, Tokens};
+use crate::wordmap::WordMap;
 use flate2::read::MultiGzDecoder;
-use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::fs::File;
@@ -29,7 +29,8 @@ pub enum VocabError {
 /// Word keys with their counts.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    counts: FxHashMap<Box<str>, u32>,
+    /// Asked of nearly every word of a text (and of its clitic readings).
+    counts: WordMap<u32>,
 }
 
 impl Vocabulary {
@@ -41,22 +42,21 @@ impl Vocabulary {
     }
 
     pub fn parse(text: &str) -> Result<Self, VocabError> {
-        let mut counts = FxHashMap::default();
-        counts.reserve(text.len() / 16);
+        let mut counts = WordMap::with_capacity(text.lines().count());
         for (n, line) in text.lines().enumerate() {
             if let Some((word, count)) = parse_line(n + 1, line)? {
-                counts.insert(word.into(), count);
+                counts.insert(word, count);
             }
         }
         Ok(Vocabulary { counts })
     }
 
     pub fn read(reader: impl BufRead) -> Result<Self, VocabError> {
-        let mut counts = FxHashMap::default();
+        let mut counts = WordMap::new();
         for (n, line) in reader.lines().enumerate() {
             let line = line?;
             if let Some((word, count)) = parse_line(n + 1, &line)? {
-                counts.insert(word.into(), count);
+                counts.insert(word, count);
             }
         }
         Ok(Vocabulary { counts })
@@ -82,7 +82,7 @@ impl Vocabulary {
 
     /// Words with their counts, most frequent first (ties by key).
     pub fn ranked(&self) -> Vec<(&str, u32)> {
-        let mut words: Vec<(&str, u32)> = self.counts.iter().map(|(w, &c)| (&**w, c)).collect();
+        let mut words: Vec<(&str, u32)> = self.counts.iter().map(|(w, &c)| (w, c)).collect();
         words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         words
     }
@@ -121,7 +121,7 @@ fn parse_line(n: usize, line: &str) -> Result<Option<(&str, u32)>, VocabError> {
 /// Counts word keys over texts; [`VocabularyBuilder::finish`] keeps the frequent ones.
 #[derive(Debug, Default)]
 pub struct VocabularyBuilder {
-    counts: FxHashMap<Box<str>, u32>,
+    counts: WordMap<u32>,
     buf: String,
 }
 
@@ -140,23 +140,20 @@ impl VocabularyBuilder {
             if self.buf.chars().nth(1).is_none() {
                 continue;
             }
-            match self.counts.get_mut(self.buf.as_str()) {
-                Some(count) => *count = count.saturating_add(1),
-                None => {
-                    self.counts.insert(self.buf.as_str().into(), 1);
-                }
-            }
+            let count = self.counts.get_or_insert_default(&self.buf);
+            *count = count.saturating_add(1);
         }
     }
 
     /// The `max_words` most frequent words seen at least `min_count` times.
     pub fn finish(self, min_count: u32, max_words: usize) -> Vocabulary {
-        let mut words: Vec<(Box<str>, u32)> = self
+        let mut words: Vec<(&str, u32)> = self
             .counts
-            .into_iter()
+            .iter()
+            .map(|(w, &c)| (w, c))
             .filter(|&(_, c)| c >= min_count)
             .collect();
-        words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         words.truncate(max_words);
         Vocabulary {
             counts: words.into_iter().collect(),
