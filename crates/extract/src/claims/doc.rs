@@ -3,7 +3,7 @@
 
 use super::context::{Context, Party};
 use marsad_model::{EntityType, Mention, Span};
-use marsad_text::{char_at, Keyed};
+use marsad_text::Keyed;
 use std::borrow::Cow;
 
 /// The strongest punctuation between a word and the one before it.
@@ -63,10 +63,8 @@ impl<'c, 'a> Doc<'c, 'a> {
         let mut depth = 0usize;
         let mut start: Option<usize> = None;
         let mut prev = ' ';
-        let mut next = 0;
-        while let Some(c) = char_at(key, next) {
-            let i = next;
-            next += c.len_utf8();
+        for (i, c) in key.char_indices() {
+            let next = i + c.len_utf8();
             // A digit group separator stays inside a number: 1,300 and 2.5.
             let in_number = matches!(c, ',' | '.' | '٫' | '٬')
                 && prev.is_ascii_digit()
@@ -297,9 +295,14 @@ impl<'w> IntoIterator for Stems<'w> {
 }
 
 pub(crate) fn stems(w: &str) -> Stems<'_> {
+    #[inline]
     fn strip<'s>(w: &'s str, p: &str) -> Option<&'s str> {
+        // Compared as bytes: `str::strip_prefix` calls `memcmp` for these two or four.
         // Two letters of Arabic are at least four bytes; the count is only needed near it.
-        w.strip_prefix(p)
+        if !w.as_bytes().starts_with(p.as_bytes()) {
+            return None;
+        }
+        w.get(p.len()..)
             .filter(|r| r.len() >= 4 || r.chars().nth(1).is_some())
     }
     let mut out = Stems {

@@ -6,7 +6,7 @@
 use super::lexicon::{ordinal, table_start_words, weekday, StartWords};
 use super::months::gregorian_month;
 use super::sem::{DayRef, Dir, Part, Sem, YearRef};
-use super::tokens::{Kind, Tok};
+use super::tokens::{same, Kind, Tok};
 use super::{clock, durations, periods};
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -162,7 +162,8 @@ pub(crate) fn hit(first: usize, next: usize, clitic: usize, sem: Sem) -> Option<
 }
 
 pub(crate) fn text_is(toks: &[Tok], i: usize, words: &[&str]) -> bool {
-    toks.get(i).is_some_and(|t| words.contains(&t.text))
+    toks.get(i)
+        .is_some_and(|t| words.iter().any(|w| same(w, t.text)))
 }
 
 const LAST: &[&str] = &[
