@@ -50,6 +50,20 @@ fn is_word_char(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphanumeric()
 }
 
+/// The byte length of the run of Arabic letters U+0621..=U+064A (all word chars, two
+/// bytes each) at byte `i`.
+#[inline]
+fn arabic_letters(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while let (Some(&lead), Some(&next)) = (b.get(j), b.get(j + 1)) {
+        if !matches!((lead, next), (0xD8, 0xA1..=0xBF) | (0xD9, 0x80..=0x8A)) {
+            break;
+        }
+        j += 2;
+    }
+    j - i
+}
+
 impl<'c, 'a> Doc<'c, 'a> {
     pub fn new(cx: &'c Context<'a>) -> Self {
         Self::with_keyed(cx, Cow::Owned(Keyed::new(cx.body)))
@@ -62,14 +76,28 @@ impl<'c, 'a> Doc<'c, 'a> {
         let mut sep = Sep::Stop;
         let mut depth = 0usize;
         let mut start: Option<usize> = None;
-        let mut prev = ' ';
-        for (i, c) in key.char_indices() {
-            let next = i + c.len_utf8();
+        let mut prev_digit = false;
+        let bytes = key.as_bytes();
+        let mut next = 0;
+        while next < bytes.len() {
+            let i = next;
+            // Runs of Arabic letters, nearly all of a key, are taken without decoding chars.
+            let run = arabic_letters(bytes, i);
+            if run > 0 {
+                start.get_or_insert(i);
+                prev_digit = false;
+                next += run;
+                continue;
+            }
+            let Some(c) = key.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            next += c.len_utf8();
             // A digit group separator stays inside a number: 1,300 and 2.5.
             let in_number = matches!(c, ',' | '.' | '٫' | '٬')
-                && prev.is_ascii_digit()
-                && key.as_bytes().get(next).is_some_and(u8::is_ascii_digit);
-            prev = c;
+                && prev_digit
+                && bytes.get(next).is_some_and(u8::is_ascii_digit);
+            prev_digit = c.is_ascii_digit();
             if is_word_char(c) || in_number {
                 start.get_or_insert(i);
                 continue;

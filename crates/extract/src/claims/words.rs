@@ -61,23 +61,38 @@ fn length_bit(w: &[u8]) -> u64 {
 
 impl<T: Copy> Lexicon<T> {
     pub fn new<'p>(entries: impl IntoIterator<Item = (&'p str, T)>, merge: fn(T, T) -> T) -> Self {
+        let words = entries
+            .into_iter()
+            .flat_map(|(pattern, value)| expand(pattern).into_iter().map(move |w| (w, value)));
+        Self::build(words, merge)
+    }
+
+    /// A lexicon of plain words, without patterns.
+    pub fn of_words(entries: impl IntoIterator<Item = (String, T)>) -> Self {
+        Self::build(entries, |a, _| a)
+    }
+
+    fn build(entries: impl IntoIterator<Item = (String, T)>, merge: fn(T, T) -> T) -> Self {
         let mut map: FxHashMap<Box<str>, T> = FxHashMap::default();
         let (mut bits, mut lengths) = ([0u64; 64], 0u64);
-        for (pattern, value) in entries {
-            for w in expand(pattern) {
-                let e = ends(w.as_bytes());
-                bits[e / 64] |= 1 << (e % 64);
-                lengths |= length_bit(w.as_bytes());
-                map.entry(w.into_boxed_str())
-                    .and_modify(|v| *v = merge(*v, value))
-                    .or_insert(value);
-            }
+        for (w, value) in entries {
+            let e = ends(w.as_bytes());
+            bits[e / 64] |= 1 << (e % 64);
+            lengths |= length_bit(w.as_bytes());
+            map.entry(w.into_boxed_str())
+                .and_modify(|v| *v = merge(*v, value))
+                .or_insert(value);
         }
         Lexicon {
             map,
             ends: bits,
             lengths,
         }
+    }
+
+    #[cfg(test)]
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(|w| &**w)
     }
 
     #[inline]

@@ -26,6 +26,15 @@ pub(crate) struct Tok<'k> {
     n_forms: usize,
     /// The word after لل (للعام → عام), found once: every matcher asks.
     after_ll: Option<&'k str>,
+    /// The byte lengths of the words this token can read as (`length_bit`): a word of
+    /// another length is turned away by one test, and most are.
+    lengths: u64,
+}
+
+/// A bit for a byte length; lengths of 63 and more share the last one.
+#[inline]
+fn length_bit(n: usize) -> u64 {
+    1 << n.min(63)
 }
 
 const MAX_FORMS: usize = 3;
@@ -42,9 +51,9 @@ impl<'k> Tok<'k> {
     /// بعد) are read as themselves.
     #[inline]
     pub fn word(&self, w: &str) -> Option<usize> {
-        // Every reading is the token or a tail of it (للعام reads العام: as long), so a
-        // longer word is turned away before any comparison.
-        if self.kind != Kind::Word || w.len() > self.text.len() {
+        // Every reading is the token or a tail of it (للعام reads العام: as long), and
+        // `lengths` holds their lengths: most words are turned away before any comparison.
+        if self.lengths & length_bit(w.len()) == 0 {
             return None;
         }
         if same(self.text, w) {
@@ -234,6 +243,16 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
         } else {
             ([(0, ""); MAX_FORMS], 0)
         };
+        // Only words read as words; the article العام behind لل is as long as the token.
+        let lengths = if kind == Kind::Word {
+            forms[..n_forms]
+                .iter()
+                .fold(length_bit(tok_text.len()), |l, (_, r)| {
+                    l | length_bit(r.len())
+                })
+        } else {
+            0
+        };
         toks.push(Tok {
             text: tok_text,
             kind,
@@ -244,6 +263,7 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
             forms,
             n_forms,
             after_ll: strip(tok_text, LAM).and_then(|r| strip(r, LAM)),
+            lengths,
         });
         if kind == Kind::Punct {
             if is_sentence_end(tok_text) {
