@@ -2,6 +2,8 @@
 //! the claim and event readers.
 
 use super::context::{Context, Party};
+use super::numbers;
+use crate::events::trigger_families;
 use marsad_model::{EntityType, Mention, Span};
 use marsad_text::Keyed;
 use std::borrow::Cow;
@@ -30,6 +32,11 @@ pub(crate) struct Tok {
     /// lexicon looks at them.
     starts: [u8; 8],
     readings: u8,
+    /// Where the reading that is a number word starts (see `numbers::bare`), and the event
+    /// trigger families the readings may open: found once per word, as the claim and event
+    /// readers ask about every word.
+    number: Option<u8>,
+    pub triggers: u64,
 }
 
 pub(crate) struct Doc<'c, 'a> {
@@ -140,6 +147,7 @@ impl<'c, 'a> Doc<'c, 'a> {
         for (slot, r) in starts.iter_mut().zip(st.iter()) {
             *slot = u8::try_from(word.len() - r.len()).unwrap_or(0);
         }
+        let number = numbers::bare(word, st).and_then(|r| u8::try_from(word.len() - r.len()).ok());
         Tok {
             k0,
             k1,
@@ -149,6 +157,8 @@ impl<'c, 'a> Doc<'c, 'a> {
             paren,
             starts,
             readings: st.len() as u8,
+            number,
+            triggers: trigger_families(&st),
         }
     }
 
@@ -185,6 +195,13 @@ impl<'c, 'a> Doc<'c, 'a> {
             }
         }
         ranges
+    }
+
+    /// The reading of word `i` that is a number word or a vague amount, if any.
+    pub fn number_stem(&self, i: usize) -> Option<&str> {
+        let t = &self.toks[i];
+        let w = &self.keyed.key[t.k0..t.k1];
+        w.get(usize::from(t.number?)..)
     }
 
     pub fn word(&self, i: usize) -> &str {

@@ -192,7 +192,7 @@ pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
             last,
         });
     }
-    let stem = bare(word, doc.stems(i))?;
+    let stem = doc.number_stem(i)?;
     if is_vague(stem) {
         return Some(Figure {
             count: None,
@@ -204,7 +204,7 @@ pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
 }
 
 /// The word without و/ب/ل; a number word never with the article ("الثالثة" is an ordinal).
-fn bare<'w>(w: &str, readings: Stems<'w>) -> Option<&'w str> {
+pub(crate) fn bare<'w>(w: &str, readings: Stems<'w>) -> Option<&'w str> {
     readings.into_iter().find(|s| {
         // No number word is longer than eight letters, and most words are turned away by
         // the set of them before any list is read.
@@ -227,7 +227,7 @@ fn next_scale(doc: &Doc, i: usize) -> Option<u64> {
 
 /// A number written in words: units, "عشر" teens, tens and hundreds joined by و, scales.
 fn words_at(doc: &Doc, i: usize) -> Option<Figure> {
-    let first = bare(doc.word(i), doc.stems(i))?;
+    let first = doc.number_stem(i)?;
     let (mut total, mut current) = match scale(first) {
         Some(m) => (m, 0),
         None => (0, number_word(first)?),

@@ -21,11 +21,12 @@ pub(crate) struct Tok<'k> {
     pub sentence: u32,
     /// Clauses end at any punctuation but the slash of paired month names.
     pub clause: u32,
-    /// The word behind each proclitic combination it may carry: (proclitic bytes, rest).
-    forms: [(usize, &'k str); MAX_FORMS],
-    n_forms: usize,
-    /// The word after لل (للعام → عام), found once: every matcher asks.
-    after_ll: Option<&'k str>,
+    /// The byte length of each proclitic combination it may carry: the word behind it is
+    /// the rest of the token. Kept small, as there is a token for every word of a text.
+    forms: [u8; MAX_FORMS],
+    n_forms: u8,
+    /// Whether the token begins with لل (للعام → ل + العام), found once: every matcher asks.
+    after_ll: bool,
     /// The byte lengths of the words this token can read as (`length_bit`): a word of
     /// another length is turned away by one test, and most are.
     lengths: u64,
@@ -49,36 +50,46 @@ impl<'k> Tok<'k> {
     /// byte length of the proclitics, which stay outside the expression's span.
     /// The whole token is tried first, so words that begin with و ف ب ل ك (فجر, ليلة,
     /// بعد) are read as themselves.
-    #[inline]
+    #[inline(always)]
     pub fn word(&self, w: &str) -> Option<usize> {
         // Every reading is the token or a tail of it (للعام reads العام: as long), and
-        // `lengths` holds their lengths: most words are turned away before any comparison.
+        // `lengths` holds their lengths: most words are turned away here, inline, where
+        // the length of a literal word is known.
         if self.lengths & length_bit(w.len()) == 0 {
             return None;
         }
+        self.word_as_long(w)
+    }
+
+    /// `word` for a word as long as one of the readings.
+    #[inline(never)]
+    fn word_as_long(&self, w: &str) -> Option<usize> {
         if same(self.text, w) {
             return Some(0);
         }
-        if let Some(&(c, _)) = self.forms[..self.n_forms]
-            .iter()
-            .find(|(_, rest)| same(rest, w))
-        {
+        if let Some((c, _)) = self.forms().find(|(_, rest)| same(rest, w)) {
             return Some(c);
         }
         // للعام = ل + العام with the article's alef elided.
         // The prefix of `w` is stripped only for the few tokens that begin with لل.
-        let rest = self.after_ll?;
+        let rest = self.text.get("لل".len()..).filter(|_| self.after_ll)?;
         w.strip_prefix("ال")
             .is_some_and(|b| same(b, rest))
             .then_some("ل".len())
     }
 
+    /// The words behind the token's proclitics, with the proclitics' length.
+    fn forms(&self) -> impl Iterator<Item = (usize, &'k str)> + '_ {
+        let text = self.text;
+        self.forms[..usize::from(self.n_forms)]
+            .iter()
+            .map(move |&c| (usize::from(c), text.get(usize::from(c)..).unwrap_or(text)))
+    }
+
     /// The token's text and the words behind its proclitics, with the proclitics' length.
     pub fn readings(&self) -> impl Iterator<Item = (usize, &'k str)> + '_ {
         let whole = (self.kind == Kind::Word).then_some((0, self.text));
-        whole
-            .into_iter()
-            .chain(self.forms[..self.n_forms].iter().copied())
+        whole.into_iter().chain(self.forms())
     }
 
     /// Like `word`, but behind a conjunction (و ف) only: for words that a preposition
@@ -127,6 +138,20 @@ impl<'k> Tok<'k> {
         let sep_char = self.text[sep..].chars().next()?;
         (h <= 24 && m < 60).then_some((h, m, sep_char))
     }
+}
+
+/// The byte length of the run of Arabic letters (`is_letter`: U+0621..=U+063A and
+/// U+0641..=U+064A, two bytes each) at byte `i`.
+#[inline]
+fn arabic_letters(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while let (Some(&lead), Some(&next)) = (b.get(j), b.get(j + 1)) {
+        if !matches!((lead, next), (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A)) {
+            break;
+        }
+        j += 2;
+    }
+    j - i
 }
 
 /// String equality for the short words of time expressions, read a machine word at a
@@ -186,9 +211,12 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
     let mut clause = 0u32;
     let mut prev_end_orig = 0usize;
     let bytes = key.as_bytes();
-    let mut chars = key.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let char_at = |i: usize| key.get(i..).and_then(|rest| rest.chars().next());
+    let mut next = 0;
+    while let Some(c) = char_at(next) {
+        let start = next;
         if c == ' ' {
+            next += 1;
             continue;
         }
         let (kind, end) = if c.is_ascii_digit() {
@@ -206,24 +234,22 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
                     break;
                 }
             }
-            // Every char taken is ASCII: one step of the iterator each.
-            for _ in start + 1..j {
-                chars.next();
-            }
             (Kind::Num, j)
         } else if is_letter(c) {
-            let mut j = start + c.len_utf8();
-            while let Some(&(at, d)) = chars.peek() {
-                if !is_letter(d) {
-                    break;
+            let mut j = start;
+            loop {
+                // Runs of Arabic letters, nearly all of a key, are taken without decoding.
+                j += arabic_letters(bytes, j);
+                match char_at(j) {
+                    Some(d) if is_letter(d) => j += d.len_utf8(),
+                    _ => break,
                 }
-                j = at + d.len_utf8();
-                chars.next();
             }
             (Kind::Word, j)
         } else {
             (Kind::Punct, start + c.len_utf8())
         };
+        next = end;
         // A line break in the original text ends a sentence (keys fold it to a space).
         // The gap runs from the key char after the previous token: what lies before it
         // (marks, quotes) is no line break.
@@ -253,6 +279,11 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
         } else {
             0
         };
+        // Proclitics are at most two letters: four bytes.
+        let mut clitics = [0u8; MAX_FORMS];
+        for (slot, (c, _)) in clitics.iter_mut().zip(&forms[..n_forms]) {
+            *slot = *c as u8;
+        }
         toks.push(Tok {
             text: tok_text,
             kind,
@@ -260,9 +291,9 @@ pub(crate) fn tokenise<'k>(keyed: &'k Keyed, text: &str) -> Vec<Tok<'k>> {
             end,
             sentence,
             clause,
-            forms,
-            n_forms,
-            after_ll: strip(tok_text, LAM).and_then(|r| strip(r, LAM)),
+            forms: clitics,
+            n_forms: n_forms as u8,
+            after_ll: strip(tok_text, LAM).and_then(|r| strip(r, LAM)).is_some(),
             lengths,
         });
         if kind == Kind::Punct {
