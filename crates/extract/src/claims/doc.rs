@@ -36,6 +36,8 @@ pub(crate) struct Tok {
     /// trigger families the readings may open: found once per word, as the claim and event
     /// readers ask about every word.
     number: Option<u8>,
+    /// Whether the word has an ASCII digit (Arabic-Indic digits are ASCII on the key).
+    pub digits: bool,
     pub triggers: u64,
 }
 
@@ -84,6 +86,8 @@ impl<'c, 'a> Doc<'c, 'a> {
         let mut depth = 0usize;
         let mut start: Option<usize> = None;
         let mut prev_digit = false;
+        // Whether the word being read has a digit: only chars outside Arabic letter runs can.
+        let mut digits = false;
         let bytes = key.as_bytes();
         let mut next = 0;
         while next < bytes.len() {
@@ -107,10 +111,12 @@ impl<'c, 'a> Doc<'c, 'a> {
             prev_digit = c.is_ascii_digit();
             if is_word_char(c) || in_number {
                 start.get_or_insert(i);
+                digits |= prev_digit;
                 continue;
             }
             if let Some(s) = start.take() {
-                toks.push(Self::tok(&keyed, cx.body, s, i, sep, depth > 0));
+                toks.push(Self::tok(&keyed, cx.body, (s, i), sep, depth > 0, digits));
+                digits = false;
                 sep = Sep::Space;
             }
             let here = match c {
@@ -128,7 +134,14 @@ impl<'c, 'a> Doc<'c, 'a> {
             }
         }
         if let Some(s) = start {
-            toks.push(Self::tok(&keyed, cx.body, s, key.len(), sep, depth > 0));
+            toks.push(Self::tok(
+                &keyed,
+                cx.body,
+                (s, key.len()),
+                sep,
+                depth > 0,
+                digits,
+            ));
         }
         let sents = Self::assign_sentences(cx, &mut toks);
         Doc {
@@ -139,7 +152,14 @@ impl<'c, 'a> Doc<'c, 'a> {
         }
     }
 
-    fn tok(keyed: &Keyed, body: &str, k0: usize, k1: usize, sep: Sep, paren: bool) -> Tok {
+    fn tok(
+        keyed: &Keyed,
+        body: &str,
+        (k0, k1): (usize, usize),
+        sep: Sep,
+        paren: bool,
+        digits: bool,
+    ) -> Tok {
         let (s, e) = keyed.span_of(k0, k1, body);
         let word = &keyed.key[k0..k1];
         let mut starts = [0u8; 8];
@@ -147,7 +167,7 @@ impl<'c, 'a> Doc<'c, 'a> {
         for (slot, r) in starts.iter_mut().zip(st.iter()) {
             *slot = u8::try_from(word.len() - r.len()).unwrap_or(0);
         }
-        let number = numbers::bare(word, st).and_then(|r| u8::try_from(word.len() - r.len()).ok());
+        let number = numbers::bare(word, &st).and_then(|r| u8::try_from(word.len() - r.len()).ok());
         Tok {
             k0,
             k1,
@@ -158,6 +178,7 @@ impl<'c, 'a> Doc<'c, 'a> {
             starts,
             readings: st.len() as u8,
             number,
+            digits,
             triggers: trigger_families(&st),
         }
     }
@@ -316,6 +337,7 @@ pub(crate) struct Stems<'w> {
 }
 
 impl<'w> Stems<'w> {
+    #[inline]
     fn push(&mut self, s: &'w str) {
         if self.len < self.items.len() {
             self.items[self.len] = s;
@@ -339,6 +361,7 @@ impl<'w> IntoIterator for Stems<'w> {
     }
 }
 
+#[inline]
 pub(crate) fn stems(w: &str) -> Stems<'_> {
     #[inline]
     fn strip<'s>(w: &'s str, p: &str) -> Option<&'s str> {

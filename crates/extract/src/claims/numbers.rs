@@ -2,7 +2,7 @@
 //! grouped digits (1,300), number words (ثلاثة، خمسة وعشرون، مئتان، ثلاثة آلاف) and vague
 //! amounts (عشرات، مئات، آلاف).
 
-use super::doc::{Doc, Stems};
+use super::doc::Doc;
 use super::words::Lexicon;
 use std::sync::LazyLock;
 
@@ -168,8 +168,8 @@ fn digits(w: &str) -> Option<f64> {
 /// The figure that starts at word `i`, if any.
 pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
     let word = doc.word(i);
-    // Most words hold no digit: told by their bytes before any char is counted.
-    let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+    // Most words hold no digit, as the document noted when it read them.
+    let has_digit = doc.toks[i].digits;
     let lead = if has_digit {
         word.chars().take_while(|c| !c.is_ascii_digit()).count()
     } else {
@@ -204,8 +204,8 @@ pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
 }
 
 /// The word without و/ب/ل; a number word never with the article ("الثالثة" is an ordinal).
-pub(crate) fn bare<'w>(w: &str, readings: Stems<'w>) -> Option<&'w str> {
-    readings.into_iter().find(|s| {
+pub(crate) fn bare<'w>(w: &str, readings: &[&'w str]) -> Option<&'w str> {
+    readings.iter().copied().find(|s| {
         // No number word is longer than eight letters, and most words are turned away by
         // the set of them before any list is read.
         if s.len() > 16 || NUMBER_WORDS.get(s).is_none() {
