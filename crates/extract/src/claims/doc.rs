@@ -2,8 +2,10 @@
 //! the claim and event readers.
 
 use super::context::{Context, Party};
+use super::numbers;
+use crate::events::trigger_families;
 use marsad_model::{EntityType, Mention, Span};
-use marsad_text::{char_at, Keyed};
+use marsad_text::Keyed;
 use std::borrow::Cow;
 
 /// The strongest punctuation between a word and the one before it.
@@ -30,6 +32,13 @@ pub(crate) struct Tok {
     /// lexicon looks at them.
     starts: [u8; 8],
     readings: u8,
+    /// Where the reading that is a number word starts (see `numbers::bare`), and the event
+    /// trigger families the readings may open: found once per word, as the claim and event
+    /// readers ask about every word.
+    number: Option<u8>,
+    /// Whether the word has an ASCII digit (Arabic-Indic digits are ASCII on the key).
+    pub digits: bool,
+    pub triggers: u64,
 }
 
 pub(crate) struct Doc<'c, 'a> {
@@ -50,6 +59,20 @@ fn is_word_char(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphanumeric()
 }
 
+/// The byte length of the run of Arabic letters U+0621..=U+064A (all word chars, two
+/// bytes each) at byte `i`.
+#[inline]
+fn arabic_letters(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while let (Some(&lead), Some(&next)) = (b.get(j), b.get(j + 1)) {
+        if !matches!((lead, next), (0xD8, 0xA1..=0xBF) | (0xD9, 0x80..=0x8A)) {
+            break;
+        }
+        j += 2;
+    }
+    j - i
+}
+
 impl<'c, 'a> Doc<'c, 'a> {
     pub fn new(cx: &'c Context<'a>) -> Self {
         Self::with_keyed(cx, Cow::Owned(Keyed::new(cx.body)))
@@ -62,22 +85,38 @@ impl<'c, 'a> Doc<'c, 'a> {
         let mut sep = Sep::Stop;
         let mut depth = 0usize;
         let mut start: Option<usize> = None;
-        let mut prev = ' ';
+        let mut prev_digit = false;
+        // Whether the word being read has a digit: only chars outside Arabic letter runs can.
+        let mut digits = false;
+        let bytes = key.as_bytes();
         let mut next = 0;
-        while let Some(c) = char_at(key, next) {
+        while next < bytes.len() {
             let i = next;
+            // Runs of Arabic letters, nearly all of a key, are taken without decoding chars.
+            let run = arabic_letters(bytes, i);
+            if run > 0 {
+                start.get_or_insert(i);
+                prev_digit = false;
+                next += run;
+                continue;
+            }
+            let Some(c) = key.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             next += c.len_utf8();
             // A digit group separator stays inside a number: 1,300 and 2.5.
             let in_number = matches!(c, ',' | '.' | '٫' | '٬')
-                && prev.is_ascii_digit()
-                && key.as_bytes().get(next).is_some_and(u8::is_ascii_digit);
-            prev = c;
+                && prev_digit
+                && bytes.get(next).is_some_and(u8::is_ascii_digit);
+            prev_digit = c.is_ascii_digit();
             if is_word_char(c) || in_number {
                 start.get_or_insert(i);
+                digits |= prev_digit;
                 continue;
             }
             if let Some(s) = start.take() {
-                toks.push(Self::tok(&keyed, cx.body, s, i, sep, depth > 0));
+                toks.push(Self::tok(&keyed, cx.body, (s, i), sep, depth > 0, digits));
+                digits = false;
                 sep = Sep::Space;
             }
             let here = match c {
@@ -95,7 +134,14 @@ impl<'c, 'a> Doc<'c, 'a> {
             }
         }
         if let Some(s) = start {
-            toks.push(Self::tok(&keyed, cx.body, s, key.len(), sep, depth > 0));
+            toks.push(Self::tok(
+                &keyed,
+                cx.body,
+                (s, key.len()),
+                sep,
+                depth > 0,
+                digits,
+            ));
         }
         let sents = Self::assign_sentences(cx, &mut toks);
         Doc {
@@ -106,7 +152,14 @@ impl<'c, 'a> Doc<'c, 'a> {
         }
     }
 
-    fn tok(keyed: &Keyed, body: &str, k0: usize, k1: usize, sep: Sep, paren: bool) -> Tok {
+    fn tok(
+        keyed: &Keyed,
+        body: &str,
+        (k0, k1): (usize, usize),
+        sep: Sep,
+        paren: bool,
+        digits: bool,
+    ) -> Tok {
         let (s, e) = keyed.span_of(k0, k1, body);
         let word = &keyed.key[k0..k1];
         let mut starts = [0u8; 8];
@@ -114,6 +167,7 @@ impl<'c, 'a> Doc<'c, 'a> {
         for (slot, r) in starts.iter_mut().zip(st.iter()) {
             *slot = u8::try_from(word.len() - r.len()).unwrap_or(0);
         }
+        let number = numbers::bare(word, &st).and_then(|r| u8::try_from(word.len() - r.len()).ok());
         Tok {
             k0,
             k1,
@@ -123,6 +177,9 @@ impl<'c, 'a> Doc<'c, 'a> {
             paren,
             starts,
             readings: st.len() as u8,
+            number,
+            digits,
+            triggers: trigger_families(&st),
         }
     }
 
@@ -159,6 +216,13 @@ impl<'c, 'a> Doc<'c, 'a> {
             }
         }
         ranges
+    }
+
+    /// The reading of word `i` that is a number word or a vague amount, if any.
+    pub fn number_stem(&self, i: usize) -> Option<&str> {
+        let t = &self.toks[i];
+        let w = &self.keyed.key[t.k0..t.k1];
+        w.get(usize::from(t.number?)..)
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -273,6 +337,7 @@ pub(crate) struct Stems<'w> {
 }
 
 impl<'w> Stems<'w> {
+    #[inline]
     fn push(&mut self, s: &'w str) {
         if self.len < self.items.len() {
             self.items[self.len] = s;
@@ -296,10 +361,16 @@ impl<'w> IntoIterator for Stems<'w> {
     }
 }
 
+#[inline]
 pub(crate) fn stems(w: &str) -> Stems<'_> {
+    #[inline]
     fn strip<'s>(w: &'s str, p: &str) -> Option<&'s str> {
+        // Compared as bytes: `str::strip_prefix` calls `memcmp` for these two or four.
         // Two letters of Arabic are at least four bytes; the count is only needed near it.
-        w.strip_prefix(p)
+        if !w.as_bytes().starts_with(p.as_bytes()) {
+            return None;
+        }
+        w.get(p.len()..)
             .filter(|r| r.len() >= 4 || r.chars().nth(1).is_some())
     }
     let mut out = Stems {

@@ -2,7 +2,9 @@
 //! grouped digits (1,300), number words (ثلاثة، خمسة وعشرون، مئتان، ثلاثة آلاف) and vague
 //! amounts (عشرات، مئات، آلاف).
 
-use super::doc::{Doc, Stems};
+use super::doc::Doc;
+use super::words::Lexicon;
+use std::sync::LazyLock;
 
 /// A figure found at a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,40 +16,93 @@ pub(crate) struct Figure {
     pub last: usize,
 }
 
+const UNITS: [(&str, u64); 25] = [
+    ("واحد", 1),
+    ("واحده", 1),
+    ("احد", 1),
+    ("احدي", 1),
+    ("اثنان", 2),
+    ("اثنين", 2),
+    ("اثنتان", 2),
+    ("اثنتين", 2),
+    ("ثلاث", 3),
+    ("ثلاثه", 3),
+    ("اربع", 4),
+    ("اربعه", 4),
+    ("خمس", 5),
+    ("خمسه", 5),
+    ("ست", 6),
+    ("سته", 6),
+    ("سبع", 7),
+    ("سبعه", 7),
+    ("ثمان", 8),
+    ("ثماني", 8),
+    ("ثمانيه", 8),
+    ("تسع", 9),
+    ("تسعه", 9),
+    ("عشر", 10),
+    ("عشره", 10),
+];
+
+/// Tens are these stems with ون or ين.
+const TENS: [(&str, u64); 8] = [
+    ("عشر", 20),
+    ("ثلاث", 30),
+    ("اربع", 40),
+    ("خمس", 50),
+    ("ست", 60),
+    ("سبع", 70),
+    ("ثمان", 80),
+    ("تسع", 90),
+];
+
+/// مئة and مائة are both written, alone, in the dual and after a unit (ثلاثمئة).
+const HUNDRED: [&str; 2] = ["مءه", "ماءه"];
+const TWO_HUNDRED: [&str; 6] = ["مءتان", "مءتين", "مءتا", "ماءتان", "ماءتين", "ماءتا"];
+
+/// Multipliers: ألف، آلاف (after a numeral), مليون، مليار.
+const SCALES: [(&str, u64); 12] = [
+    ("الف", 1_000),
+    ("الاف", 1_000),
+    ("الفا", 1_000),
+    ("الفان", 2_000),
+    ("الفين", 2_000),
+    ("مليون", 1_000_000),
+    ("ملايين", 1_000_000),
+    ("مليونا", 1_000_000),
+    ("مليونان", 2_000_000),
+    ("مليونين", 2_000_000),
+    ("مليار", 1_000_000_000),
+    ("مليارات", 1_000_000_000),
+];
+
+const VAGUE: [&str; 9] = [
+    "عشرات",
+    "مءات",
+    "ماءات",
+    "الاف",
+    "الوف",
+    "الوفا",
+    "الالاف",
+    "العشرات",
+    "المءات",
+];
+
+fn find(table: &[(&str, u64)], w: &str) -> Option<u64> {
+    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
+}
+
 fn unit(w: &str) -> Option<u64> {
-    Some(match w {
-        "واحد" | "واحده" | "احد" | "احدي" => 1,
-        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => 2,
-        "ثلاث" | "ثلاثه" => 3,
-        "اربع" | "اربعه" => 4,
-        "خمس" | "خمسه" => 5,
-        "ست" | "سته" => 6,
-        "سبع" | "سبعه" => 7,
-        "ثمان" | "ثماني" | "ثمانيه" => 8,
-        "تسع" | "تسعه" => 9,
-        "عشر" | "عشره" => 10,
-        _ => return None,
-    })
+    find(&UNITS, w)
 }
 
 fn tens(w: &str) -> Option<u64> {
     let stem = w.strip_suffix("ون").or_else(|| w.strip_suffix("ين"))?;
-    Some(match stem {
-        "عشر" => 20,
-        "ثلاث" => 30,
-        "اربع" => 40,
-        "خمس" => 50,
-        "ست" => 60,
-        "سبع" => 70,
-        "ثمان" => 80,
-        "تسع" => 90,
-        _ => return None,
-    })
+    find(&TENS, stem)
 }
 
 fn hundreds(w: &str) -> Option<u64> {
-    // مئة and مائة are both written, alone, in the dual and after a unit (ثلاثمئة).
-    for hundred in ["مءه", "ماءه"] {
+    for hundred in HUNDRED {
         if w == hundred {
             return Some(100);
         }
@@ -55,36 +110,44 @@ fn hundreds(w: &str) -> Option<u64> {
             return (2..=9).contains(&u).then_some(u * 100);
         }
     }
-    let dual = ["مءتان", "مءتين", "مءتا", "ماءتان", "ماءتين", "ماءتا"];
-    dual.contains(&w).then_some(200)
+    TWO_HUNDRED.contains(&w).then_some(200)
 }
 
-/// Multipliers: ألف، آلاف (after a numeral), مليون، مليار.
 fn scale(w: &str) -> Option<u64> {
-    Some(match w {
-        "الف" | "الاف" | "الفا" => 1_000,
-        "الفان" | "الفين" => 2_000,
-        "مليون" | "ملايين" | "مليونا" => 1_000_000,
-        "مليونان" | "مليونين" => 2_000_000,
-        "مليار" | "مليارات" => 1_000_000_000,
-        _ => return None,
-    })
+    find(&SCALES, w)
 }
 
 fn is_vague(w: &str) -> bool {
-    matches!(
-        w,
-        "عشرات"
-            | "مءات"
-            | "ماءات"
-            | "الاف"
-            | "الوف"
-            | "الوفا"
-            | "الالاف"
-            | "العشرات"
-            | "المءات"
-    )
+    VAGUE.contains(&w)
 }
+
+/// Every word that is a vague amount, a scale or a number word: `bare` asks this set, whose
+/// letter gate turns away nearly every word at once, before the lists themselves.
+static NUMBER_WORDS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
+    let units = UNITS.iter().map(|(w, _)| w.to_string());
+    let tens = TENS
+        .iter()
+        .flat_map(|(w, _)| [format!("{w}ون"), format!("{w}ين")]);
+    let hundreds = HUNDRED.iter().flat_map(|h| {
+        UNITS
+            .iter()
+            .filter(|(_, v)| (2..=9).contains(v))
+            .map(move |(u, _)| format!("{u}{h}"))
+            .chain([h.to_string()])
+    });
+    let rest = TWO_HUNDRED
+        .iter()
+        .chain(SCALES.iter().map(|(w, _)| w))
+        .chain(VAGUE.iter())
+        .map(|w| w.to_string());
+    Lexicon::of_words(
+        units
+            .chain(tens)
+            .chain(hundreds)
+            .chain(rest)
+            .map(|w| (w, ())),
+    )
+});
 
 /// Digits with an optional one-letter proclitic (و200، ب49، ل1960), as a float: groups of
 /// three after a separator are thousands, anything else is a decimal part.
@@ -105,8 +168,8 @@ fn digits(w: &str) -> Option<f64> {
 /// The figure that starts at word `i`, if any.
 pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
     let word = doc.word(i);
-    // Most words hold no digit: told by their bytes before any char is counted.
-    let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+    // Most words hold no digit, as the document noted when it read them.
+    let has_digit = doc.toks[i].digits;
     let lead = if has_digit {
         word.chars().take_while(|c| !c.is_ascii_digit()).count()
     } else {
@@ -129,7 +192,7 @@ pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
             last,
         });
     }
-    let stem = bare(word, doc.stems(i))?;
+    let stem = doc.number_stem(i)?;
     if is_vague(stem) {
         return Some(Figure {
             count: None,
@@ -141,12 +204,11 @@ pub(crate) fn figure_at(doc: &Doc, i: usize) -> Option<Figure> {
 }
 
 /// The word without و/ب/ل; a number word never with the article ("الثالثة" is an ordinal).
-fn bare<'w>(w: &str, readings: Stems<'w>) -> Option<&'w str> {
-    readings.into_iter().find(|s| {
-        // No number word is longer than eight letters, and every one starts with a letter
-        // of وائخستعم (units, tens, hundreds, scales and vague amounts alike): most words
-        // are turned away before any list is read.
-        if s.len() > 16 || !s.starts_with(['و', 'ا', 'ث', 'خ', 'س', 'ت', 'ع', 'م']) {
+pub(crate) fn bare<'w>(w: &str, readings: &[&'w str]) -> Option<&'w str> {
+    readings.iter().copied().find(|s| {
+        // No number word is longer than eight letters, and most words are turned away by
+        // the set of them before any list is read.
+        if s.len() > 16 || NUMBER_WORDS.get(s).is_none() {
             return false;
         }
         let via_article = w.len() >= s.len() + 4 && w[..w.len() - s.len()].ends_with("ال");
@@ -165,7 +227,7 @@ fn next_scale(doc: &Doc, i: usize) -> Option<u64> {
 
 /// A number written in words: units, "عشر" teens, tens and hundreds joined by و, scales.
 fn words_at(doc: &Doc, i: usize) -> Option<Figure> {
-    let first = bare(doc.word(i), doc.stems(i))?;
+    let first = doc.number_stem(i)?;
     let (mut total, mut current) = match scale(first) {
         Some(m) => (m, 0),
         None => (0, number_word(first)?),
@@ -241,6 +303,31 @@ mod tests {
         assert_eq!(count("ثلاثمئة عائلة"), Some(300));
         assert_eq!(count("ثلاثة آلاف لاجئ"), Some(3000));
         assert_eq!(count("أحد عسكرييها"), Some(1));
+    }
+
+    #[test]
+    fn the_set_of_number_words_is_what_the_lists_read() {
+        let number = |w: &str| is_vague(w) || scale(w).is_some() || number_word(w).is_some();
+        for w in NUMBER_WORDS.words() {
+            assert!(number(w), "{w}");
+        }
+        for w in ["ثلاثمءه", "تسعين", "مءتا", "الالاف", "مليارات", "احدي"]
+        {
+            assert!(NUMBER_WORDS.get(w).is_some(), "{w}");
+        }
+        // Every ending and beginning that could build a number word, and a few near misses.
+        let parts = [
+            "", "و", "ال", "ون", "ين", "مءه", "ماءه", "ه", "ا", "ان", "ين", "ات",
+        ];
+        let stems = UNITS.iter().chain(&TENS).chain(&SCALES).map(|(w, _)| *w);
+        for stem in stems.chain(VAGUE).chain(TWO_HUNDRED).chain(HUNDRED) {
+            for p in parts {
+                for q in parts {
+                    let w = format!("{p}{stem}{q}");
+                    assert_eq!(number(&w), NUMBER_WORDS.get(&w).is_some(), "{w}");
+                }
+            }
+        }
     }
 
     #[test]

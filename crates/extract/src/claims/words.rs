@@ -33,24 +33,75 @@ pub(crate) fn expand(pattern: &str) -> Vec<String> {
 }
 
 /// Words mapped to a value; a word listed twice keeps the merge of its values.
+///
+/// In front of the hash map, a bitmap of the (first, last) letters of its words and a mask
+/// of their lengths turn away nearly every word of a text without hashing it: readers ask
+/// several lexicons for every reading of every word.
 pub(crate) struct Lexicon<T> {
     map: FxHashMap<Box<str>, T>,
+    ends: [u64; 64],
+    lengths: u64,
+}
+
+/// The (first, last) letters of a word as 12 bits: the low six bits of the second byte of
+/// each. Every Arabic letter (U+0621..U+064A) has its own; other words share bits, which
+/// only lets more of them through to the map.
+#[inline]
+fn ends(w: &[u8]) -> usize {
+    match (w.get(1), w.len().checked_sub(1).and_then(|l| w.get(l))) {
+        (Some(&a), Some(&z)) => (usize::from(a & 0x3F) << 6) | usize::from(z & 0x3F),
+        _ => 0,
+    }
+}
+
+#[inline]
+fn length_bit(w: &[u8]) -> u64 {
+    1 << w.len().min(63)
 }
 
 impl<T: Copy> Lexicon<T> {
     pub fn new<'p>(entries: impl IntoIterator<Item = (&'p str, T)>, merge: fn(T, T) -> T) -> Self {
-        let mut map: FxHashMap<Box<str>, T> = FxHashMap::default();
-        for (pattern, value) in entries {
-            for w in expand(pattern) {
-                map.entry(w.into_boxed_str())
-                    .and_modify(|v| *v = merge(*v, value))
-                    .or_insert(value);
-            }
-        }
-        Lexicon { map }
+        let words = entries
+            .into_iter()
+            .flat_map(|(pattern, value)| expand(pattern).into_iter().map(move |w| (w, value)));
+        Self::build(words, merge)
     }
 
+    /// A lexicon of plain words, without patterns.
+    pub fn of_words(entries: impl IntoIterator<Item = (String, T)>) -> Self {
+        Self::build(entries, |a, _| a)
+    }
+
+    fn build(entries: impl IntoIterator<Item = (String, T)>, merge: fn(T, T) -> T) -> Self {
+        let mut map: FxHashMap<Box<str>, T> = FxHashMap::default();
+        let (mut bits, mut lengths) = ([0u64; 64], 0u64);
+        for (w, value) in entries {
+            let e = ends(w.as_bytes());
+            bits[e / 64] |= 1 << (e % 64);
+            lengths |= length_bit(w.as_bytes());
+            map.entry(w.into_boxed_str())
+                .and_modify(|v| *v = merge(*v, value))
+                .or_insert(value);
+        }
+        Lexicon {
+            map,
+            ends: bits,
+            lengths,
+        }
+    }
+
+    #[cfg(test)]
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(|w| &**w)
+    }
+
+    #[inline]
     pub fn get(&self, w: &str) -> Option<T> {
+        let b = w.as_bytes();
+        let e = ends(b);
+        if self.lengths & length_bit(b) == 0 || self.ends[e / 64] & (1 << (e % 64)) == 0 {
+            return None;
+        }
         self.map.get(w).copied()
     }
 }
@@ -63,6 +114,7 @@ impl WordSet {
         WordSet(Lexicon::new([(pattern, ())], |a, _| a))
     }
 
+    #[inline]
     pub fn contains(&self, w: &str) -> bool {
         self.0.get(w).is_some()
     }
@@ -84,6 +136,15 @@ mod tests {
         assert_eq!(ws, ["قتلي", "قتيل", "قتيلا", "قتيلان", "قتيلين"]);
         let set = WordSet::new("اصيب(ت|وا)?");
         assert!(set.contains("اصيبوا") && !set.contains("اصيبو"));
+        // The letter gate lets through every word of the set, Arabic or not, short or long.
+        let mixed = WordSet::new("a|ab|x1|و|ي|قتل|مءتين|abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmn");
+        for w in ["a", "ab", "x1", "و", "ي", "قتل", "مءتين"] {
+            assert!(mixed.contains(w), "{w}");
+        }
+        assert!(
+            mixed.contains("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmn")
+        );
+        assert!(!mixed.contains("") && !mixed.contains("قتلي") && !mixed.contains("b"));
     }
 
     #[test]

@@ -138,6 +138,14 @@ static TRIGGER_WORDS: LazyLock<Lexicon<u64>> = LazyLock::new(|| {
     )
 });
 
+/// The trigger families (bits in `TRIGGERS` order) any of a word's readings may open.
+pub(crate) fn trigger_families(readings: &[&str]) -> u64 {
+    readings
+        .iter()
+        .filter_map(|s| TRIGGER_WORDS.get(s))
+        .fold(0u64, |a, b| a | b)
+}
+
 /// Words of stopping or ending: an assault named after them is what someone calls to stop.
 static ENDING: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new("وقف|انهاء|انتهاء|منع|تجنب|نبذ|انهت|ينهي"));
@@ -148,14 +156,11 @@ const NOT_AFTER: [&str; 2] = ["طاءرات", "طاءره"];
 /// The first trigger family that codes word `i`, and whether the word is a masdar after ب/ل
 /// (باستهداف، للقصف) or with a possessor (دعمها), whose agent stands before it.
 pub(crate) fn trigger_at(doc: &Doc, i: usize, end: usize) -> Option<(&'static Trigger, bool)> {
-    let ss = doc.stems(i);
-    let mask = ss
-        .iter()
-        .filter_map(|s| TRIGGER_WORDS.get(s))
-        .fold(0u64, |a, b| a | b);
+    let mask = doc.toks[i].triggers;
     if mask == 0 {
         return None;
     }
+    let ss = doc.stems(i);
     let word_at = |j: usize| (j < end).then(|| doc.word(j));
     let prev = if i > 0 { doc.word(i - 1) } else { "" };
     let in_set = |set: &WordSet, w: Option<&str>| w.is_some_and(|w| set.any(stems(w)));

@@ -21,6 +21,7 @@ use crate::claims::doc::Doc;
 use crate::claims::source::{self, Frame};
 use crate::claims::{claims_in, Context, Party};
 use actors::{between, counterpart, group_after, group_before, is_stop, mediator, partners, Found};
+pub(crate) use lexicon::trigger_families;
 use lexicon::{assault_mode, trigger_at, Trigger, ACCUSATION};
 use marsad_model::{Actor, Claim, EntityType, Event, Place, Span};
 use marsad_text::Keyed;

@@ -29,12 +29,15 @@ pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 pub(crate) struct StartWords {
     words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
     ends: Vec<u64>,
+    /// A bit for each byte length of the words (63 and more share the last).
+    lengths: u64,
 }
 
 impl StartWords {
     pub(crate) fn new(words: impl Iterator<Item = &'static str>) -> Self {
         let words: HashSet<_, _> = words.collect();
         let mut ends = vec![0u64; 256 * 256 / 64];
+        let lengths = words.iter().fold(0, |l, w| l | 1 << w.len().min(63));
         for w in &words {
             match ends_of(w) {
                 Some(bit) => ends[bit / 64] |= 1 << (bit % 64),
@@ -42,10 +45,18 @@ impl StartWords {
                 None => ends.iter_mut().for_each(|e| *e = u64::MAX),
             }
         }
-        StartWords { words, ends }
+        StartWords {
+            words,
+            ends,
+            lengths,
+        }
     }
 
+    #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
+        if self.lengths & 1 << w.len().min(63) == 0 {
+            return false;
+        }
         let maybe = ends_of(w).is_none_or(|bit| self.ends[bit / 64] & (1 << (bit % 64)) != 0);
         maybe && self.words.contains(w)
     }
@@ -53,6 +64,7 @@ impl StartWords {
 
 /// The offsets in U+0600..=U+06FF of a word's first and last letters as one index, when
 /// both are Arabic.
+#[inline]
 fn ends_of(w: &str) -> Option<usize> {
     let b = w.as_bytes();
     let arabic = |lead: u8, next: u8| {

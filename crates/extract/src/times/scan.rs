@@ -6,7 +6,7 @@
 use super::lexicon::{ordinal, table_start_words, weekday, StartWords};
 use super::months::gregorian_month;
 use super::sem::{DayRef, Dir, Part, Sem, YearRef};
-use super::tokens::{Kind, Tok};
+use super::tokens::{same, Kind, Tok};
 use super::{clock, durations, periods};
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -77,18 +77,23 @@ const START_WORDS: &[&str] = &[
     "ال",
 ];
 
+fn start_words() -> impl Iterator<Item = &'static str> {
+    START_WORDS
+        .iter()
+        .chain(periods::START_WORDS)
+        .chain(periods::MODIFIERS)
+        .chain(durations::APPROX)
+        .copied()
+        .chain(table_start_words())
+}
+
 /// Every word an expression can start on: a cheap gate before the matchers run.
-static STARTS: LazyLock<StartWords> = LazyLock::new(|| {
-    StartWords::new(
-        START_WORDS
-            .iter()
-            .chain(periods::START_WORDS)
-            .chain(periods::MODIFIERS)
-            .chain(durations::APPROX)
-            .copied()
-            .chain(table_start_words()),
-    )
-});
+static STARTS: LazyLock<StartWords> = LazyLock::new(|| StartWords::new(start_words()));
+
+/// The start words with the article, without it: للعام is ل + العام with the article's alef
+/// elided, and starts an expression when العام does.
+static STARTS_AFTER_ARTICLE: LazyLock<StartWords> =
+    LazyLock::new(|| StartWords::new(start_words().filter_map(|w| w.strip_prefix("ال"))));
 
 fn could_start(t: &Tok) -> bool {
     match t.kind {
@@ -96,13 +101,9 @@ fn could_start(t: &Tok) -> bool {
         Kind::Punct => false,
         Kind::Word => {
             t.readings().any(|(_, r)| STARTS.contains(r))
-                || t.text.strip_prefix("لل").is_some_and(|rest| {
-                    // للعام = ل + العام: the article's alef was elided.
-                    let mut article = String::with_capacity(rest.len() + 4);
-                    article.push_str("ال");
-                    article.push_str(rest);
-                    STARTS.contains(&article)
-                })
+                || t.text
+                    .strip_prefix("لل")
+                    .is_some_and(|rest| STARTS_AFTER_ARTICLE.contains(rest))
         }
     }
 }
@@ -162,7 +163,8 @@ pub(crate) fn hit(first: usize, next: usize, clitic: usize, sem: Sem) -> Option<
 }
 
 pub(crate) fn text_is(toks: &[Tok], i: usize, words: &[&str]) -> bool {
-    toks.get(i).is_some_and(|t| words.contains(&t.text))
+    toks.get(i)
+        .is_some_and(|t| words.iter().any(|w| same(w, t.text)))
 }
 
 const LAST: &[&str] = &[
