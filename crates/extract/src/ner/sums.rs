@@ -11,9 +11,10 @@
 //! features for the token (integer sums, so the grouping changes nothing); a test checks
 //! it on real sentences.
 
-use super::features::{bucket, joint, Names, Near, Resources, Role, TokenInfo, Words, MEMO_WORDS};
+use super::features::{bucket, joint, Names, Near, Resources, Role, TokenInfo, MEMO_WORDS};
 use super::model::{NerModel, Row, ROW};
 use super::word::Word;
+use marsad_text::WordMap;
 
 /// A sum of weight rows. i32: no sum of a token's rows can overflow it.
 pub(crate) type Sum = [i32; ROW];
@@ -55,7 +56,9 @@ pub(crate) struct SumMemo {
 /// One generation of the memory: each word's `Known`, found by its text.
 #[derive(Debug, Default)]
 struct Generation {
-    index: Words<u32>,
+    /// Word → its place in `known`. A `WordMap`: short keys sit in the table, so a
+    /// look-up costs one cache line, not a pointer chase to the key.
+    index: WordMap<u32>,
     known: Vec<Known>,
 }
 
@@ -210,7 +213,7 @@ impl SumMemo {
                     };
                     let i = self.words.known.len() as u32;
                     self.words.known.push(k);
-                    self.words.index.insert(t.into(), i);
+                    self.words.index.insert(t, i);
                     i
                 }
             };
