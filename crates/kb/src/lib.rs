@@ -12,6 +12,7 @@ pub mod build;
 pub mod demonym;
 mod error;
 pub mod records;
+mod scratch;
 mod tables;
 mod variant;
 
@@ -26,7 +27,7 @@ use body::BodyPatterns;
 use marsad_model::{Entity, EntityType};
 use marsad_text::{WordMap, WordSet};
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::RefCell;
+use scratch::{Gates, Scratch, SCRATCH};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use tables::{Indexed, RefTable};
@@ -327,7 +328,8 @@ impl Kb {
             *self.max_variant_tokens.get(&s.scratch)?
         } else {
             s.serve(self.id);
-            let max = self.class_gate(first, s);
+            let gate = s.gates.get_or_insert_default(first);
+            let max = self.class_gate(first, gate, &mut s.scratch);
             (max > 0).then_some(max)?
         };
         let Scratch { scratch, buf, .. } = s;
@@ -365,28 +367,32 @@ impl Kb {
         SCRATCH.with(|s| match s.try_borrow_mut() {
             Ok(mut s) => {
                 s.serve(self.id);
-                if let Some(&known) = s.starts.get(key) {
+                let Scratch { gates, scratch, .. } = &mut *s;
+                let gate = gates.get_or_insert_default(key);
+                if let Some(known) = gate.starts {
                     return known;
                 }
                 let known = self.max_tokens.contains_key(key)
                     || self.bodies.starts_with(key)
-                    || self.class_gate(key, &mut s) > 0;
-                s.starts.insert(key, known);
+                    || self.class_gate(key, gate, scratch) > 0;
+                gate.starts = Some(known);
                 known
             }
             Err(_) => true,
         })
     }
 
-    /// The longest town name whose first word has the class key of `first` (0: none).
-    fn class_gate(&self, first: &str, s: &mut Scratch) -> usize {
-        if let Some(&max) = s.class_gate.get(first) {
-            return max;
+    /// The longest town name whose first word has the class key of `first` (0: none),
+    /// remembered in `gate`, the memory of `first`.
+    fn class_gate(&self, first: &str, gate: &mut Gates, scratch: &mut String) -> usize {
+        if let Some(max) = gate.class {
+            return usize::from(max);
         }
-        class_key_into(first, &mut s.scratch);
-        let max = self.max_class_tokens.get(&s.scratch).copied().unwrap_or(0);
-        s.class_gate.insert(first, max);
-        max
+        class_key_into(first, scratch);
+        let max = self.max_class_tokens.get(scratch).copied().unwrap_or(0);
+        let max = u16::try_from(max).unwrap_or(u16::MAX);
+        gate.class = Some(max);
+        usize::from(max)
     }
 
     /// The country a nationality adjective or people noun points to.
@@ -398,41 +404,6 @@ impl Kb {
     /// proclitic can come off a token: وأرمينيا → و + أرمينيا).
     pub fn is_name_key(&self, key: &str) -> bool {
         self.by_key.contains_key(key) || self.demonyms.contains_key(key)
-    }
-}
-
-/// Words whose gates are remembered, per thread, before the memory starts over.
-const GATE_MEMORY: usize = 1 << 17;
-
-thread_local! {
-    // Scratch buffers for every derived key, and the gates of words already seen: the
-    // reader asks them of nearly every word of a text, and almost all stop there.
-    static SCRATCH: RefCell<Scratch> = RefCell::default();
-}
-
-/// Buffers and memory of the look-ups by word, one per thread.
-#[derive(Default)]
-struct Scratch {
-    scratch: String,
-    buf: String,
-    /// Word key → the longest town name whose first word has its class key (0: none).
-    class_gate: WordMap<usize>,
-    /// Word key → [`Kb::may_start_name`].
-    starts: WordMap<bool>,
-    /// The KB the memory was read from (its id).
-    kb: u64,
-}
-
-impl Scratch {
-    /// Makes the memory that of KB `id`: what another KB filled it with is dropped, and
-    /// so is all of it when it has grown too large.
-    #[inline]
-    fn serve(&mut self, id: u64) {
-        if self.kb != id || self.class_gate.len() + self.starts.len() >= GATE_MEMORY {
-            self.class_gate.clear();
-            self.starts.clear();
-            self.kb = id;
-        }
     }
 }
 

@@ -153,13 +153,21 @@ impl<V> WordMap<V> {
         let Some(packed) = pack(key) else {
             return self.long.entry(Box::from(key)).or_default();
         };
-        let slot = match self.entry(packed) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => e
-                .insert(Slot {
-                    key: repack(packed),
-                    value: V::default(),
-                })
+        // Most calls find the key: look first, and only make room on a miss.
+        let seed = self.seed;
+        let h = hash(seed, packed);
+        let slot = match self.table.find_entry(h, |s| unpack(&s.key) == packed) {
+            Ok(found) => found.into_mut(),
+            Err(absent) => absent
+                .into_table()
+                .insert_unique(
+                    h,
+                    Slot {
+                        key: repack(packed),
+                        value: V::default(),
+                    },
+                    |s| hash(seed, unpack(&s.key)),
+                )
                 .into_mut(),
         };
         &mut slot.value
