@@ -85,8 +85,8 @@ impl Lexicon {
             for &k in &first[..*count] {
                 let mut h = run_hash(RUN_SEED, k);
                 let mut len = 1;
-                while let Some(&lists) = self.entries.get(&h) {
-                    let lists = (lists & !PREFIX) as u32;
+                while let Some(&entry) = self.entries.get(&h) {
+                    let lists = (entry & !PREFIX) as u32;
                     if len == 1 {
                         out[i] |= lists;
                     } else {
@@ -96,8 +96,7 @@ impl Lexicon {
                             *o |= names << 16;
                         }
                     }
-                    let is_prefix = self.entries.get(&h).is_some_and(|&l| l & PREFIX != 0);
-                    if !is_prefix || i + len >= keys.len() || len >= MAX_ENTRY_TOKENS {
+                    if entry & PREFIX == 0 || i + len >= keys.len() || len >= MAX_ENTRY_TOKENS {
                         break;
                     }
                     h = run_hash(h, keys[i + len].0[0]);

@@ -113,18 +113,22 @@ impl Table<'_> {
     }
 }
 
-/// Asks for a row's cache line ahead of its use (the table is far larger than the caches).
+/// Asks for the cache lines of `value` ahead of its use (the weight table and the
+/// memory of words are far larger than the caches, and read at random).
 #[inline(always)]
-fn prefetch(row: Option<&Row>) {
+fn prefetch<T>(value: Option<&T>) {
     #[cfg(target_arch = "x86_64")]
-    if let Some(r) = row {
+    if let Some(v) = value {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        // SAFETY: SSE is part of every x86_64 target; a prefetch only hints the cache and
-        // never faults, and the pointer is to a row of the live table anyway.
-        unsafe { _mm_prefetch::<_MM_HINT_T0>(r.as_ptr().cast()) };
+        let start = (v as *const T).cast::<i8>();
+        for line in (0..std::mem::size_of::<T>()).step_by(64) {
+            // SAFETY: SSE is part of every x86_64 target; a prefetch only hints the
+            // cache and never faults, and the address is inside `value` anyway.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(start.wrapping_add(line)) };
+        }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = row;
+    let _ = value;
 }
 
 /// Most features one token's `joint` sends (lexicon bits aside).
@@ -217,10 +221,14 @@ impl SumMemo {
                     i
                 }
             };
+            // Asked for now, read below: the sentence's words are fetched together.
+            prefetch(self.words.known.get(i as usize));
+            self.sentence.push(i);
+        }
+        for &i in &self.sentence {
             if let Some(k) = self.words.known.get(i as usize) {
                 self.names.push(k.names);
             }
-            self.sentence.push(i);
         }
         self.lex.clear();
         self.lex.resize(tokens.len(), 0);
