@@ -131,6 +131,9 @@ fn prefetch<T>(value: Option<&T>) {
     let _ = value;
 }
 
+/// Room for the features of all five roles of one word (they send 56 at most).
+const ROLE_FEATURES: usize = 80;
+
 /// Most features one token's `joint` sends (lexicon bits aside).
 const JOINT: usize = 12;
 
@@ -153,14 +156,21 @@ fn add(acc: &mut Sum, s: &Sum) {
 
 fn known(res: &Resources, table: Table, info: &TokenInfo, names: Names) -> Known {
     let shift = res.shift();
-    let roles = Role::ALL.map(|role| {
-        let mut buf = [0u32; 64];
-        let mut len = 0;
+    // Every role's live rows first (each asked for as it is found), then the sums.
+    let mut buf = [0u32; ROLE_FEATURES];
+    let mut ends = [0usize; 5];
+    let mut len = 0;
+    for (role, end) in Role::ALL.into_iter().zip(&mut ends) {
         role.features(info, &mut |tpl, v| {
             table.keep(bucket(tpl, v, shift), &mut buf, &mut len)
         });
+        *end = len.min(buf.len());
+    }
+    let mut start = 0;
+    let roles = ends.map(|end| {
         let mut acc = [0; ROW];
-        table.add_rows(&mut acc, &buf[..len.min(buf.len())]);
+        table.add_rows(&mut acc, buf.get(start..end).unwrap_or_default());
+        start = end;
         acc
     });
     Known {
