@@ -184,6 +184,7 @@ impl<'c, 'a> Doc<'c, 'a> {
     }
 
     /// The readings of word `i` (see `stems`).
+    #[inline(always)]
     pub fn stems(&self, i: usize) -> Stems<'_> {
         let t = &self.toks[i];
         let w = &self.keyed.key[t.k0..t.k1];
@@ -337,7 +338,7 @@ pub(crate) struct Stems<'w> {
 }
 
 impl<'w> Stems<'w> {
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, s: &'w str) {
         if self.len < self.items.len() {
             self.items[self.len] = s;
@@ -361,9 +362,10 @@ impl<'w> IntoIterator for Stems<'w> {
     }
 }
 
-#[inline]
+// Always inline: the readings are built in the caller's frame instead of copied out.
+#[inline(always)]
 pub(crate) fn stems(w: &str) -> Stems<'_> {
-    #[inline]
+    #[inline(always)]
     fn strip<'s>(w: &'s str, p: &str) -> Option<&'s str> {
         // Compared as bytes: `str::strip_prefix` calls `memcmp` for these two or four.
         // Two letters of Arabic are at least four bytes; the count is only needed near it.

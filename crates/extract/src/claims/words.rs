@@ -34,13 +34,13 @@ pub(crate) fn expand(pattern: &str) -> Vec<String> {
 
 /// Words mapped to a value; a word listed twice keeps the merge of its values.
 ///
-/// In front of the hash map, a bitmap of the (first, last) letters of its words and a mask
-/// of their lengths turn away nearly every word of a text without hashing it: readers ask
-/// several lexicons for every reading of every word.
+/// In front of the hash map, the byte lengths of its words for each pair of (first, last)
+/// letters turn away nearly every word of a text without hashing it: readers ask several
+/// lexicons for every reading of every word, and most words are in none.
 pub(crate) struct Lexicon<T> {
     map: FxHashMap<Box<str>, T>,
-    ends: [u64; 64],
-    lengths: u64,
+    /// Indexed by `ends`, a bit per `length_bit`.
+    gate: Box<[u32]>,
 }
 
 /// The (first, last) letters of a word as 12 bits: the low six bits of the second byte of
@@ -54,9 +54,10 @@ fn ends(w: &[u8]) -> usize {
     }
 }
 
+/// A bit for a byte length; lengths of 31 bytes and more share the last.
 #[inline]
-fn length_bit(w: &[u8]) -> u64 {
-    1 << w.len().min(63)
+fn length_bit(w: &[u8]) -> u32 {
+    1 << w.len().min(31)
 }
 
 impl<T: Copy> Lexicon<T> {
@@ -74,20 +75,14 @@ impl<T: Copy> Lexicon<T> {
 
     fn build(entries: impl IntoIterator<Item = (String, T)>, merge: fn(T, T) -> T) -> Self {
         let mut map: FxHashMap<Box<str>, T> = FxHashMap::default();
-        let (mut bits, mut lengths) = ([0u64; 64], 0u64);
+        let mut gate = vec![0u32; 1 << 12].into_boxed_slice();
         for (w, value) in entries {
-            let e = ends(w.as_bytes());
-            bits[e / 64] |= 1 << (e % 64);
-            lengths |= length_bit(w.as_bytes());
+            gate[ends(w.as_bytes())] |= length_bit(w.as_bytes());
             map.entry(w.into_boxed_str())
                 .and_modify(|v| *v = merge(*v, value))
                 .or_insert(value);
         }
-        Lexicon {
-            map,
-            ends: bits,
-            lengths,
-        }
+        Lexicon { map, gate }
     }
 
     #[cfg(test)]
@@ -98,8 +93,7 @@ impl<T: Copy> Lexicon<T> {
     #[inline]
     pub fn get(&self, w: &str) -> Option<T> {
         let b = w.as_bytes();
-        let e = ends(b);
-        if self.lengths & length_bit(b) == 0 || self.ends[e / 64] & (1 << (e % 64)) == 0 {
+        if self.gate[ends(b)] & length_bit(b) == 0 {
             return None;
         }
         self.map.get(w).copied()

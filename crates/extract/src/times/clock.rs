@@ -2,7 +2,8 @@
 //! الثامنة من مساء أمس", and "الدقيقة الخامسة" after midnight.
 
 use super::lexicon::{cardinal_words, ordinal};
-use super::scan::{day_ref, hit, part_of_day, text_is, Hit};
+use super::parts::part_of_day;
+use super::scan::{day_ref, hit, text_is, Hit};
 use super::sem::{DayRef, Part, Sem};
 use super::tokens::Tok;
 use super::zones::{zone_at, Zone};

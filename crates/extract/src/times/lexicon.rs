@@ -3,8 +3,9 @@
 
 use super::months::{GREGORIAN_MONTHS, HIJRI_MONTHS};
 use super::tokens::{Kind, Tok};
+use crate::claims::words::Lexicon;
 use chrono::Weekday;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
@@ -24,57 +25,19 @@ pub(crate) type Fnv = rustc_hash::FxHasher;
 
 pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 
-/// A set of words with a bitmap of their (first, last) letters in the Arabic block in
-/// front: nearly every word of a text is turned away by one bit, without hashing.
-pub(crate) struct StartWords {
-    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
-    ends: Vec<u64>,
-    /// A bit for each byte length of the words (63 and more share the last).
-    lengths: u64,
-}
+/// A set of words behind the letter and length gate of the claims lexicons: nearly every
+/// word of a text is turned away without hashing.
+pub(crate) struct StartWords(Lexicon<()>);
 
 impl StartWords {
     pub(crate) fn new(words: impl Iterator<Item = &'static str>) -> Self {
-        let words: HashSet<_, _> = words.collect();
-        let mut ends = vec![0u64; 256 * 256 / 64];
-        let lengths = words.iter().fold(0, |l, w| l | 1 << w.len().min(63));
-        for w in &words {
-            match ends_of(w) {
-                Some(bit) => ends[bit / 64] |= 1 << (bit % 64),
-                // A word not wholly Arabic: every word is looked up.
-                None => ends.iter_mut().for_each(|e| *e = u64::MAX),
-            }
-        }
-        StartWords {
-            words,
-            ends,
-            lengths,
-        }
+        StartWords(Lexicon::of_words(words.map(|w| (w.to_string(), ()))))
     }
 
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        if self.lengths & 1 << w.len().min(63) == 0 {
-            return false;
-        }
-        let maybe = ends_of(w).is_none_or(|bit| self.ends[bit / 64] & (1 << (bit % 64)) != 0);
-        maybe && self.words.contains(w)
+        self.0.get(w).is_some()
     }
-}
-
-/// The offsets in U+0600..=U+06FF of a word's first and last letters as one index, when
-/// both are Arabic.
-#[inline]
-fn ends_of(w: &str) -> Option<usize> {
-    let b = w.as_bytes();
-    let arabic = |lead: u8, next: u8| {
-        (0xD8..=0xDB)
-            .contains(&lead)
-            .then(|| (usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F))
-    };
-    let first = arabic(*b.first()?, *b.get(1)?)?;
-    let last = arabic(b[b.len().checked_sub(2)?], *b.last()?)?;
-    Some(first << 8 | last)
 }
 
 /// The entry of the first reading of `t` (whole, or behind proclitics) found in `map`,
@@ -83,20 +46,25 @@ pub(crate) fn find<'m, V>(t: &Tok, map: &'m WordMap<V>) -> Option<(&'m V, usize)
     t.readings().find_map(|(c, r)| map.get(r).map(|v| (v, c)))
 }
 
-fn word_map<V: Copy>(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
-    entries.into_iter().collect()
+/// `find` for the gated tables of single words.
+fn find_word<V: Copy>(t: &Tok, words: &Lexicon<V>) -> Option<(V, usize)> {
+    t.readings().find_map(|(c, r)| words.get(r).map(|v| (v, c)))
+}
+
+fn word_map<V: Copy>(entries: impl IntoIterator<Item = (&'static str, V)>) -> Lexicon<V> {
+    Lexicon::of_words(entries.into_iter().map(|(w, v)| (w.to_string(), v)))
 }
 
 /// Ordinals: value, and whether the word only opens a compound (الحادي عشر).
-static ORDINAL_MASC_MAP: LazyLock<WordMap<(u32, bool)>> =
+static ORDINAL_MASC_MAP: LazyLock<Lexicon<(u32, bool)>> =
     LazyLock::new(|| word_map(ORDINALS_MASC.iter().map(|&(w, n)| (w, (n, w == "الحادي")))));
-static ORDINAL_FEM_MAP: LazyLock<WordMap<(u32, bool)>> =
+static ORDINAL_FEM_MAP: LazyLock<Lexicon<(u32, bool)>> =
     LazyLock::new(|| word_map(ORDINALS_FEM.iter().map(|&(w, n)| (w, (n, w == "الحاديه")))));
-static ORDINAL_TENS_MAP: LazyLock<WordMap<u32>> =
+static ORDINAL_TENS_MAP: LazyLock<Lexicon<u32>> =
     LazyLock::new(|| word_map(ORDINAL_TENS.iter().copied()));
-static UNIT_MAP: LazyLock<WordMap<(&'static str, Count)>> =
+static UNIT_MAP: LazyLock<Lexicon<(&'static str, Count)>> =
     LazyLock::new(|| word_map(DURATION_UNITS.iter().map(|&(w, u, c)| (w, (u, c)))));
-static WEEKDAY_MAP: LazyLock<WordMap<Weekday>> =
+static WEEKDAY_MAP: LazyLock<Lexicon<Weekday>> =
     LazyLock::new(|| word_map(WEEKDAYS.iter().copied()));
 
 const UNITS: &[(&str, u32)] = &[
@@ -242,7 +210,7 @@ pub(crate) fn ordinal(toks: &[Tok], i: usize, feminine: bool) -> Option<(u32, us
     } else {
         &ORDINAL_MASC_MAP
     };
-    if let Some((&(n, compound_only), clitic)) = find(t, map) {
+    if let Some(((n, compound_only), clitic)) = find_word(t, map) {
         let teen = if feminine { "عشره" } else { "عشر" };
         if n < 10 && toks.get(i + 1).is_some_and(|u| u.text == teen) {
             return Some((10 + n, i + 2, clitic));
@@ -250,12 +218,12 @@ pub(crate) fn ordinal(toks: &[Tok], i: usize, feminine: bool) -> Option<(u32, us
         let tens = toks
             .get(i + 1)
             .and_then(|u| ORDINAL_TENS_MAP.get(u.text.strip_prefix('و')?));
-        if let Some(&tens) = tens.filter(|_| n < 10) {
+        if let Some(tens) = tens.filter(|_| n < 10) {
             return Some((n + tens, i + 2, clitic));
         }
         return (!compound_only).then_some((n, i + 1, clitic));
     }
-    find(t, &ORDINAL_TENS_MAP).map(|(&n, clitic)| (n, i + 1, clitic))
+    find_word(t, &ORDINAL_TENS_MAP).map(|(n, clitic)| (n, i + 1, clitic))
 }
 
 /// Units of duration: key form → (TIMEX3 unit, count implied by the form).
@@ -316,7 +284,7 @@ pub(crate) const DURATION_UNITS: &[(&str, &str, Count)] = &[
 
 /// The duration unit this token names, with its proclitic length.
 pub(crate) fn duration_unit(t: &Tok) -> Option<(&'static str, Count, usize)> {
-    find(t, &UNIT_MAP).map(|(&(unit, count), c)| (unit, count, c))
+    find_word(t, &UNIT_MAP).map(|((unit, count), c)| (unit, count, c))
 }
 
 /// The first word of every entry in these tables.
@@ -354,7 +322,7 @@ pub(crate) fn table_start_words() -> impl Iterator<Item = &'static str> {
 }
 
 pub(crate) fn weekday(t: &Tok) -> Option<(Weekday, usize)> {
-    find(t, &WEEKDAY_MAP).map(|(&d, c)| (d, c))
+    find_word(t, &WEEKDAY_MAP)
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ mod clock;
 mod durations;
 mod lexicon;
 mod months;
+mod parts;
 mod periods;
 mod resolve;
 mod scan;
