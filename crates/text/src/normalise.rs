@@ -116,6 +116,7 @@ pub fn key_into(text: &str, out: &mut String) {
 /// Whether `text` is its own matching key (`key(text) == text`), told from its bytes:
 /// most words of a text are, and then need no key of their own. Characters outside ASCII
 /// and the Arabic block answer false, even where they would key to themselves.
+#[inline]
 pub fn is_own_key(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -294,12 +295,14 @@ impl Keyed {
 
     /// The original byte offset of the char that produced key byte `at`; the text's
     /// length for `at` at or past the end of the key.
+    #[inline]
     pub fn origin_of(&self, at: usize) -> usize {
         self.origin[at.min(self.origin.len() - 1)]
     }
 
     /// The original byte range of key bytes `start..end`: from the first original char
     /// to the end of the last one (dropped marks inside the range are included).
+    #[inline]
     pub fn span_of(&self, start: usize, end: usize, text: &str) -> (usize, usize) {
         let s = self.origin[start.min(self.origin.len() - 1)];
         if end <= start {
