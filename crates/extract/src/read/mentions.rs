@@ -7,7 +7,7 @@
 //! next to them, and so do nationality adjectives just before a name (نظيره الروسي).
 
 use super::kb_names::Office;
-use super::words::Word;
+use super::words::{retain_known, Word};
 use crate::ner::NerModel;
 use marsad_kb::{EntityClass, EntityRef, Kb};
 use marsad_model::{Entity, EntityType, Span};
@@ -234,10 +234,14 @@ impl Finder<'_> {
 
     /// Nationality words (الروسية، الأرمن) and ordinary words alone are not names.
     fn not_a_name(&self, words: &[Word<'_>]) -> bool {
+        let mut readings = Vec::new();
         words.iter().all(|w| {
-            w.readings(self.vocab)
-                .iter()
-                .any(|r| self.kb.demonym(r.key).is_some() || self.kb.is_ordinary_word(r.key))
+            // The corpus is asked only of the readings that would make the word no name.
+            w.proclitic_readings_into(&mut readings);
+            readings
+                .retain(|r| self.kb.demonym(r.key).is_some() || self.kb.is_ordinary_word(r.key));
+            retain_known(self.vocab, w.key, &mut readings);
+            !readings.is_empty()
         })
     }
 
@@ -262,9 +266,14 @@ impl Finder<'_> {
 
     /// The KB entity a tagged span is a spelling of, when a KB name covers all of it.
     fn kb_for_span(&self, key: &str, n_words: usize) -> Option<Vec<EntityRef>> {
-        let keys: Vec<&str> = key.split(' ').collect();
+        // A key of another number of words than the span is never covered whole.
+        if key.split(' ').count() != n_words {
+            return None;
+        }
+        let mut keys: Vec<&str> = Vec::with_capacity(n_words);
+        keys.extend(key.split(' '));
         let (n, refs) = self.kb.longest_variant_match(&keys)?;
-        (n == keys.len() && n == n_words).then(|| refs.to_vec())
+        (n == keys.len()).then(|| refs.to_vec())
     }
 
     fn person_side(&self, words: &[Word<'_>], offices: &[Office], span: Span) -> Option<String> {
