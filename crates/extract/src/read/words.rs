@@ -268,8 +268,9 @@ fn contracted_into(keys: &mut String, key: &str) -> Option<(usize, usize)> {
 /// Whether a key is long enough and holds a و where `split_glued` could cut it (three
 /// letters on each side at least): most words are turned away here.
 fn may_be_glued(key: &str) -> bool {
-    // Cheap refusals first: seven letters take seven bytes at least.
-    if key.len() < 7 || !key.contains('و') {
+    // Cheap refusals first: seven letters take seven bytes at least, and و (D9 88 in
+    // UTF-8) needs its last byte somewhere, which one byte search finds.
+    if key.len() < 7 || !key.as_bytes().contains(&0x88) {
         return false;
     }
     let n = key.chars().count();
