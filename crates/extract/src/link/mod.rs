@@ -13,7 +13,7 @@
 use crate::read::mentions::{Candidate, Found};
 use marsad_kb::{variant_key, EntityClass, Kb};
 use marsad_model::{Entity, EntityType, Mention};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Consonants a name needs before its spelling variants share one local id.
 const MIN_VARIANT_CONSONANTS: usize = 4;
@@ -22,9 +22,9 @@ const MIN_VARIANT_CONSONANTS: usize = 4;
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
     /// Surname key → id of the person last named in full with it.
-    surnames: HashMap<String, String>,
+    surnames: FxHashMap<String, String>,
     /// Person id → side learnt from a title in an earlier article.
-    sides: HashMap<String, String>,
+    sides: FxHashMap<String, String>,
 }
 
 /// Mentions with their entity ids, and one entity record per id used.
@@ -52,8 +52,7 @@ pub fn local_id(kind: EntityType, name_key: &str) -> String {
 /// Links one article's mentions (in text order).
 pub fn link(kb: &Kb, candidates: Vec<Candidate>, memory: &mut Memory) -> Linked {
     let mut ids: Vec<Option<String>> = Vec::with_capacity(candidates.len());
-    let mut records: HashMap<String, Entity> = HashMap::new();
-    let mut states: Vec<Option<String>> = Vec::with_capacity(candidates.len());
+    let mut records: FxHashMap<String, Entity> = FxHashMap::default();
     for (i, c) in candidates.iter().enumerate() {
         let id = match &c.found {
             Found::Kb(refs) => refs.first().map(|r| {
@@ -68,7 +67,7 @@ pub fn link(kb: &Kb, candidates: Vec<Candidate>, memory: &mut Memory) -> Linked 
                 records.entry(e.id.clone()).or_insert_with(|| (**e).clone());
                 Some(e.id.clone())
             }
-            Found::Bare(head) => bare_body(kb, head, &ids[..i], &states).map(|e| {
+            Found::Bare(head) => bare_body(kb, head, &ids[..i], &candidates[..i]).map(|e| {
                 let id = e.id.clone();
                 records.entry(id.clone()).or_insert(e);
                 id
@@ -78,7 +77,6 @@ pub fn link(kb: &Kb, candidates: Vec<Candidate>, memory: &mut Memory) -> Linked 
             Found::Ner => Some(local_id(c.kind, &c.key)),
         };
         ids.push(id);
-        states.push(state_of(kb, c));
     }
     let full_names = full_person_names(&candidates, &ids);
     for (c, id) in candidates.iter().zip(ids.iter_mut()) {
@@ -95,21 +93,10 @@ pub fn link(kb: &Kb, candidates: Vec<Candidate>, memory: &mut Memory) -> Linked 
     }
 
     let mut mentions = Vec::with_capacity(candidates.len());
-    let mut spellings: HashMap<String, Vec<String>> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
     for (c, id) in candidates.into_iter().zip(ids) {
         let id = id.unwrap_or_else(|| local_id(c.kind, &c.key));
-        if !records.contains_key(&id) && !order.contains(&id) {
-            order.push(id.clone());
-        }
-        if let Some(side) = &c.side {
-            memory.sides.insert(id.clone(), side.clone());
-        }
-        match spellings.get_mut(&id) {
-            Some(names) => names.push(c.text.clone()),
-            None => {
-                spellings.insert(id.clone(), vec![c.text.clone()]);
-            }
+        if let Some(side) = c.side {
+            memory.sides.insert(id.clone(), side);
         }
         mentions.push(Mention {
             span: c.span,
@@ -126,12 +113,17 @@ pub fn link(kb: &Kb, candidates: Vec<Candidate>, memory: &mut Memory) -> Linked 
         }
         seen.push(&m.entity);
         let mut e = records.remove(&m.entity).unwrap_or_else(|| {
-            let names = spellings.get(&m.entity).cloned().unwrap_or_default();
+            // The spellings of a name nobody catalogued, in text order.
+            let names: Vec<&String> = mentions
+                .iter()
+                .filter(|n| n.entity == m.entity)
+                .map(|n| &n.text)
+                .collect();
             Entity {
                 id: m.entity.clone(),
                 kind: m.kind,
                 label: most_frequent(&names).unwrap_or_else(|| m.text.clone()),
-                names: distinct(names),
+                names: distinct(&names),
                 coordinates: None,
                 side: None,
             }
@@ -152,8 +144,8 @@ fn is_surname(c: &Candidate) -> bool {
 fn full_person_names<'c>(
     candidates: &'c [Candidate],
     ids: &[Option<String>],
-) -> HashMap<&'c str, String> {
-    let mut out = HashMap::new();
+) -> FxHashMap<&'c str, String> {
+    let mut out = FxHashMap::default();
     for (c, id) in candidates.iter().zip(ids) {
         let (Some(id), EntityType::Person) = (id, c.kind) else {
             continue;
@@ -185,14 +177,19 @@ fn state_of(kb: &Kb, c: &Candidate) -> Option<String> {
 }
 
 /// The ministry a bare head names: the same ministry the article named last, else the
-/// one of the state the article named last.
+/// one of the state the article named last. `before` are the ids of the mentions
+/// `earlier`; the states are asked only here, since bare heads are rare.
 fn bare_body(
     kb: &Kb,
     head: &str,
     before: &[Option<String>],
-    states: &[Option<String>],
+    earlier: &[Candidate],
 ) -> Option<Entity> {
-    let states: Vec<&String> = states.iter().rev().flatten().collect();
+    let states: Vec<String> = earlier
+        .iter()
+        .rev()
+        .filter_map(|c| state_of(kb, c))
+        .collect();
     for state in &states {
         if let Some(e) = kb.state_body(head, state) {
             if before.iter().flatten().any(|id| *id == e.id) {
@@ -203,9 +200,9 @@ fn bare_body(
     states.first().and_then(|s| kb.state_body(head, s))
 }
 
-fn most_frequent(names: &[String]) -> Option<String> {
+fn most_frequent(names: &[&String]) -> Option<String> {
     let mut counts: Vec<(&String, usize)> = Vec::new();
-    for n in names {
+    for &n in names {
         match counts.iter_mut().find(|(m, _)| *m == n) {
             Some((_, c)) => *c += 1,
             None => counts.push((n, 1)),
@@ -219,16 +216,14 @@ fn most_frequent(names: &[String]) -> Option<String> {
         .map(|(n, _)| n.clone())
 }
 
-fn distinct(mut names: Vec<String>) -> Vec<String> {
-    let mut seen = Vec::new();
-    names.retain(|n| {
-        let fresh = !seen.contains(n);
-        if fresh {
-            seen.push(n.clone());
+fn distinct(names: &[&String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for n in names {
+        if !out.contains(n) {
+            out.push((*n).clone());
         }
-        fresh
-    });
-    names
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,21 +1,18 @@
-//! Mentions of one sentence: names the knowledge base knows (longest match, state
-//! bodies made from patterns), and the spans the NER tagger finds, made flat.
+//! Mentions of one sentence: names the knowledge base knows (see [`super::kb_names`]),
+//! and the spans the NER tagger finds, made flat.
 //!
-//! The KB decides first, left to right, longest match wins (so وزارة الخارجية الروسية is
-//! one mention and the nested أذربيجان in وزارة خارجية أذربيجان none). A match never runs
-//! over a relation word (التابع ل): FORMAT.md makes "X التابع لـ Y" two mentions. The
-//! tagger's spans then fill what the KB does not know, where they touch no KB mention.
+//! The KB decides first; the tagger's spans then fill what the KB does not know, where
+//! they touch no KB mention.
 //! Offices (رئيس الوزراء الأرميني) are not mentions; they tell the side of the name
 //! next to them, and so do nationality adjectives just before a name (نظيره الروسي).
 
-use super::words::{Reading, Word};
+use super::kb_names::Office;
+use super::words::{retain_known, Word};
 use crate::ner::NerModel;
-use marsad_kb::{BodyMatch, EntityClass, EntityRef, Kb};
+use marsad_kb::{EntityClass, EntityRef, Kb};
 use marsad_model::{Entity, EntityType, Span};
 use marsad_text::{TokenKind, Vocabulary};
 
-/// Longest name, in words, the matcher tries.
-const WINDOW: usize = 10;
 /// Corpus count under which a word after a place noun is taken for a name.
 const RARE_WORD: u32 = 20;
 /// Words before a name searched for a title or nationality that gives its side.
@@ -46,30 +43,6 @@ pub struct Candidate {
     pub found: Found,
     /// The state a title or nationality next to a person names.
     pub side: Option<String>,
-}
-
-/// Heads that name one institution even without their country (a ministry); the
-/// country comes from the article. Armies, governments and authorities named bare
-/// are common nouns, not names.
-const BARE_HEADS: &[&[&str]] = &[
-    &["وزاره", "الدفاع"],
-    &["وزاره", "الخارجيه"],
-    &["وزاره", "الداخليه"],
-    &["وزاره", "الصحه"],
-    &["وزاره", "الماليه"],
-    &["وزاره", "العدل"],
-    &["النيابه", "العامه"],
-];
-
-/// Words that relate two names ("X التابع لـ Y"): a name never runs over them.
-fn is_relation(key: &str) -> bool {
-    matches!(key, "التابع" | "التابعه" | "التابعين" | "التابعون")
-}
-
-struct Office {
-    start: usize,
-    end: usize,
-    side: String,
 }
 
 /// Everything the finder needs, borrowed once per article.
@@ -127,115 +100,6 @@ impl Finder<'_> {
             c.side = self.person_side(words, &offices, c.span);
         }
         found
-    }
-
-    fn kb_mentions<'a>(&self, body: &str, words: &[Word<'a>]) -> (Vec<Candidate>, Vec<Office>) {
-        let mut out = Vec::new();
-        let mut offices = Vec::new();
-        // Buffers for every word of the sentence.
-        let mut readings: Vec<Reading<'a>> = Vec::new();
-        let mut keys: Vec<&'a str> = Vec::with_capacity(WINDOW);
-        let mut i = 0;
-        while i < words.len() {
-            if !words[i].is_wordlike() {
-                i += 1;
-                continue;
-            }
-            let end = (i + WINDOW).min(words.len());
-            let end = (i + 1..end)
-                .find(|&j| is_relation(words[j].key))
-                .unwrap_or(end);
-            words[i].readings_into(self.vocab, &mut readings);
-            let mut best: Option<(usize, usize, Match)> = None;
-            for (ri, reading) in readings.iter().enumerate() {
-                // Most words start no name: one remembered answer instead of three look-ups.
-                if !self.kb.may_start_name(reading.key) && !may_be_bare_head(reading.key) {
-                    continue;
-                }
-                keys.clear();
-                keys.push(reading.key);
-                keys.extend(words[i + 1..end].iter().map(|w| w.key));
-                let hit = self
-                    .kb
-                    .match_state_body(&keys)
-                    .map(|b| (b.tokens, Match::Body(b)))
-                    .or_else(|| {
-                        let (n, refs) = self.kb.longest_match(&keys)?;
-                        Some((n, Match::Kb(refs.to_vec())))
-                    })
-                    .or_else(|| bare_head(&keys).map(|n| (n, Match::Bare(keys[..n].join(" ")))));
-                if let Some((n, m)) = hit {
-                    if best.as_ref().is_none_or(|(b, _, _)| n > *b) {
-                        best = Some((n, ri, m));
-                    }
-                }
-            }
-            let Some((n, ri, m)) = best else {
-                i += 1;
-                continue;
-            };
-            let reading = readings[ri];
-            let words_used = match &m {
-                Match::Body(b) if b.via_preposition => b.head_tokens,
-                _ => n,
-            };
-            let last = &words[i + words_used - 1];
-            let start = words[i].span.start + reading.skip;
-            let span = Span::new(start, last.span.end);
-            let (kind, found) = match m {
-                Match::Body(b) if b.entity.kind == EntityType::Person => {
-                    if let Some(side) = b.entity.side.clone() {
-                        offices.push(Office {
-                            start: i,
-                            end: i + n,
-                            side,
-                        });
-                    }
-                    i += n;
-                    continue;
-                }
-                Match::Body(b) => (b.entity.kind, Found::Body(Box::new(b.entity))),
-                // An office the KB lists (الأمين العام للأمم المتحدة) names a person without
-                // their name; its organisation after ل is a mention of its own.
-                Match::Kb(refs)
-                    if refs[0].kind == EntityType::Person
-                        && refs[0].class == EntityClass::Organisation =>
-                {
-                    i += 1;
-                    continue;
-                }
-                Match::Kb(refs) => {
-                    let (skip_words, refs) =
-                        self.without_place_noun(&keys_of(words, i, n, &reading), refs);
-                    if skip_words > 0 {
-                        let first = &words[i + skip_words];
-                        let span = Span::new(first.span.start, last.span.end);
-                        out.push(candidate(body, span, false, refs[0].kind, Found::Kb(refs)));
-                        i += words_used;
-                        continue;
-                    }
-                    (refs[0].kind, Found::Kb(refs))
-                }
-                Match::Bare(head) => (EntityType::Organisation, Found::Bare(head)),
-            };
-            out.push(candidate(body, span, reading.restored, kind, found));
-            i += words_used;
-        }
-        (out, offices)
-    }
-
-    /// A KB name that starts with a place noun (إقليم كاراباخ، منطقة القوقاز) is
-    /// mentioned by the name alone when the rest names the same entity: the gold forms
-    /// leave common nouns out. Returns the words to drop and the candidates.
-    fn without_place_noun(&self, keys: &[&str], refs: Vec<EntityRef>) -> (usize, Vec<EntityRef>) {
-        if keys.len() >= 2 && is_place_noun(keys[0]) {
-            if let Some((m, rest)) = self.kb.longest_match(&keys[1..]) {
-                if m == keys.len() - 1 && rest.first() == refs.first() {
-                    return (1, refs);
-                }
-            }
-        }
-        (0, refs)
     }
 
     /// Words the corpus hardly knows, in a list after a place noun (مناطق باساركيتشار
@@ -370,10 +234,14 @@ impl Finder<'_> {
 
     /// Nationality words (الروسية، الأرمن) and ordinary words alone are not names.
     fn not_a_name(&self, words: &[Word<'_>]) -> bool {
+        let mut readings = Vec::new();
         words.iter().all(|w| {
-            w.readings(self.vocab)
-                .iter()
-                .any(|r| self.kb.demonym(r.key).is_some() || self.kb.is_ordinary_word(r.key))
+            // The corpus is asked only of the readings that would make the word no name.
+            w.proclitic_readings_into(&mut readings);
+            readings
+                .retain(|r| self.kb.demonym(r.key).is_some() || self.kb.is_ordinary_word(r.key));
+            retain_known(self.vocab, w.key, &mut readings);
+            !readings.is_empty()
         })
     }
 
@@ -398,9 +266,14 @@ impl Finder<'_> {
 
     /// The KB entity a tagged span is a spelling of, when a KB name covers all of it.
     fn kb_for_span(&self, key: &str, n_words: usize) -> Option<Vec<EntityRef>> {
-        let keys: Vec<&str> = key.split(' ').collect();
+        // A key of another number of words than the span is never covered whole.
+        if key.split(' ').count() != n_words {
+            return None;
+        }
+        let mut keys: Vec<&str> = Vec::with_capacity(n_words);
+        keys.extend(key.split(' '));
         let (n, refs) = self.kb.longest_variant_match(&keys)?;
-        (n == keys.len() && n == n_words).then(|| refs.to_vec())
+        (n == keys.len()).then(|| refs.to_vec())
     }
 
     fn person_side(&self, words: &[Word<'_>], offices: &[Office], span: Span) -> Option<String> {
@@ -444,7 +317,7 @@ fn place_noun_word(key: &str) -> bool {
 }
 
 /// Nouns that announce a place name (بلدة غوريس، محافظات داشكسن).
-fn is_place_noun(key: &str) -> bool {
+pub(super) fn is_place_noun(key: &str) -> bool {
     let k = key.strip_prefix("ال").unwrap_or(key);
     matches!(
         k,
@@ -471,31 +344,13 @@ fn is_place_noun(key: &str) -> bool {
     )
 }
 
-enum Match {
-    Body(BodyMatch),
-    Kb(Vec<EntityRef>),
-    Bare(String),
-}
-
-fn keys_of<'a>(words: &[Word<'a>], i: usize, n: usize, reading: &Reading<'a>) -> Vec<&'a str> {
-    let mut keys = vec![reading.key];
-    keys.extend(words[i + 1..i + n].iter().map(|w| w.key));
-    keys
-}
-
-/// Whether a bare ministry name ([`BARE_HEADS`]) may start with `key`.
-fn may_be_bare_head(key: &str) -> bool {
-    BARE_HEADS.iter().any(|h| h[0] == key)
-}
-
-fn bare_head(keys: &[&str]) -> Option<usize> {
-    BARE_HEADS
-        .iter()
-        .find(|h| keys.len() >= h.len() && keys[..h.len()] == h[..])
-        .map(|h| h.len())
-}
-
-fn candidate(body: &str, span: Span, restored: bool, kind: EntityType, found: Found) -> Candidate {
+pub(super) fn candidate(
+    body: &str,
+    span: Span,
+    restored: bool,
+    kind: EntityType,
+    found: Found,
+) -> Candidate {
     let shown = body.get(span.start..span.end).unwrap_or_default();
     let text = if restored {
         // The span keeps the second ل of لل; the form gets its article back (للأمم → الأمم).

@@ -7,6 +7,7 @@
 //! article, and `Mention::text` is the name with its article written out (الأمم المتحدة),
 //! as the gold format writes it; everywhere else `text == &body[span]`.
 
+mod kb_names;
 pub mod mentions;
 pub mod words;
 

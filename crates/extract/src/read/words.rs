@@ -50,6 +50,18 @@ impl<'a> Word<'a> {
     /// [`Word::readings`] written into `out` (cleared first): the mention finder asks
     /// for the readings of every word, so one buffer serves a whole sentence.
     pub fn readings_into(&self, vocab: &Vocabulary, out: &mut Vec<Reading<'a>>) {
+        self.proclitic_readings_into(out);
+        if out.len() > 1 {
+            retain_known(vocab, self.key, out);
+        }
+    }
+
+    /// Every reading of the proclitics, before the corpus is asked (see
+    /// [`Word::readings`]), fewest letters taken off first; `out` is cleared first.
+    /// Filtering with [`retain_known`] afterwards gives the readings: the mention
+    /// finder filters only the few readings that may start a name, since the corpus
+    /// look-ups cost more than the readings.
+    pub fn proclitic_readings_into(&self, out: &mut Vec<Reading<'a>>) {
         out.clear();
         out.push(Reading {
             skip: 0,
@@ -94,13 +106,21 @@ impl<'a> Word<'a> {
         if out.len() == 1 {
             return;
         }
-        let whole = vocab.freq(self.key);
-        if whole > 0 {
-            out.retain(|r| r.skip == 0 || vocab.freq(r.key) >= whole);
-        }
         // Fewest letters taken off first, so a word known as written stays whole.
         out.sort_by_key(|r| (r.skip, r.restored));
         out.dedup();
+    }
+}
+
+/// Keeps, of the readings of a word with key `whole_key`, those the corpus allows: a
+/// word it knows loses a proclitic only when what remains is at least as frequent.
+pub fn retain_known(vocab: &Vocabulary, whole_key: &str, readings: &mut Vec<Reading<'_>>) {
+    if readings.iter().all(|r| r.skip == 0) {
+        return;
+    }
+    let whole = vocab.freq(whole_key);
+    if whole > 0 {
+        readings.retain(|r| r.skip == 0 || vocab.freq(r.key) >= whole);
     }
 }
 
@@ -248,6 +268,11 @@ fn contracted_into(keys: &mut String, key: &str) -> Option<(usize, usize)> {
 /// Whether a key is long enough and holds a و where `split_glued` could cut it (three
 /// letters on each side at least): most words are turned away here.
 fn may_be_glued(key: &str) -> bool {
+    // Cheap refusals first: seven letters take seven bytes at least, and و (D9 88 in
+    // UTF-8) needs its last byte somewhere, which one byte search finds.
+    if key.len() < 7 || !key.as_bytes().contains(&0x88) {
+        return false;
+    }
     let n = key.chars().count();
     n >= 7
         && key
