@@ -12,6 +12,10 @@ use marsad_ingest::Options;
 use pipeline_common::{pages, sample_lines, store_all, ARTICLES};
 use std::time::Duration;
 
+/// The `marsad` binary's allocator, so the figures are those of the program.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn ingest(c: &mut Criterion) {
     let lines = sample_lines();
     let jsonl = vec![("ant.jsonl".to_string(), lines.join("\n").into_bytes())];

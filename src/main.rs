@@ -11,6 +11,12 @@ mod pipeline;
 
 use clap::Parser;
 
+/// mimalloc rather than the system allocator: reading allocates many short-lived strings
+/// and vectors per article, and mimalloc serves them faster (`cargo bench -p
+/// marsad-extract --bench read` uses the same allocator, so it measures what runs here).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
     match commands::run(cli) {

@@ -1,6 +1,9 @@
 //! Read-stage throughput on 1,000 real news articles (ANT corpus): the whole `read`
 //! (mentions, linking, times, claims, events) and the mention stage alone (text layer,
 //! KB, tagger, linking). Criterion reports articles/s.
+//!
+//! The allocator is the `marsad` binary's (mimalloc), so the figures are those of the
+//! program. To compare with the system allocator, remove the `#[global_allocator]` below.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use flate2::read::GzDecoder;
@@ -9,6 +12,9 @@ use marsad_model::{Article, SourceFormat};
 use std::hint::black_box;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn articles(n: usize) -> Vec<Article> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
