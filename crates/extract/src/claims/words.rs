@@ -6,8 +6,8 @@
 //! looked up by hash. A word then costs one look-up per reading (see `doc::stems`) instead of
 //! one regex run per family, which is what keeps the readers fast on long articles.
 
+use marsad_text::WordMap;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use rustc_hash::FxHashMap;
 
 /// Every word a finite pattern matches. The patterns are literals of this crate: a pattern
 /// that is not finite is a programming error, caught by the unit tests of each lexicon.
@@ -38,7 +38,10 @@ pub(crate) fn expand(pattern: &str) -> Vec<String> {
 /// letters turn away nearly every word of a text without hashing it: readers ask several
 /// lexicons for every reading of every word, and most words are in none.
 pub(crate) struct Lexicon<T> {
-    map: FxHashMap<Box<str>, T>,
+    /// Word → its place in `values`. A `WordMap`: short keys sit in the table, so a
+    /// look-up that passes the gate costs one slot, not a pointer chase to the key.
+    map: WordMap<u32>,
+    values: Vec<T>,
     /// Indexed by `ends`, a bit per `length_bit`.
     gate: Box<[u32]>,
 }
@@ -74,20 +77,25 @@ impl<T: Copy> Lexicon<T> {
     }
 
     fn build(entries: impl IntoIterator<Item = (String, T)>, merge: fn(T, T) -> T) -> Self {
-        let mut map: FxHashMap<Box<str>, T> = FxHashMap::default();
+        let mut map: WordMap<u32> = WordMap::new();
+        let mut values: Vec<T> = Vec::new();
         let mut gate = vec![0u32; 1 << 12].into_boxed_slice();
         for (w, value) in entries {
             gate[ends(w.as_bytes())] |= length_bit(w.as_bytes());
-            map.entry(w.into_boxed_str())
-                .and_modify(|v| *v = merge(*v, value))
-                .or_insert(value);
+            match map.get(&w).and_then(|&i| values.get_mut(i as usize)) {
+                Some(v) => *v = merge(*v, value),
+                None => {
+                    map.insert(&w, values.len() as u32);
+                    values.push(value);
+                }
+            }
         }
-        Lexicon { map, gate }
+        Lexicon { map, values, gate }
     }
 
     #[cfg(test)]
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(|w| &**w)
+        self.map.iter().map(|(w, _)| w)
     }
 
     #[inline]
@@ -96,7 +104,10 @@ impl<T: Copy> Lexicon<T> {
         if self.gate[ends(b)] & length_bit(b) == 0 {
             return None;
         }
-        self.map.get(w).copied()
+        self.map
+            .get(w)
+            .and_then(|&i| self.values.get(i as usize))
+            .copied()
     }
 }
 
