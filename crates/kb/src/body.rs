@@ -53,6 +53,11 @@ impl BodyPatterns {
         self.by_first.contains_key(first)
     }
 
+    /// The first token keys of every head phrase.
+    pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
     pub fn parse(patterns_tsv: &str, labels_tsv: &str) -> Result<Self, KbError> {
         const FILE: &str = "state_bodies.tsv";
         let mut patterns = Vec::new();

@@ -25,10 +25,9 @@ use variant::{class_key_into, variant_key_into};
 
 use body::BodyPatterns;
 use marsad_model::{Entity, EntityType};
-use marsad_text::{WordMap, WordSet};
+use marsad_text::{WordFilter, WordMap, WordSet};
 use rustc_hash::FxHashMap as HashMap;
-use scratch::{Gates, Scratch, SCRATCH};
-use std::sync::atomic::{AtomicU64, Ordering};
+use scratch::{Scratch, SCRATCH};
 use std::sync::OnceLock;
 use tables::{Indexed, RefTable};
 
@@ -82,8 +81,11 @@ pub struct Kb {
     ordinary: WordSet,
     countries: HashMap<String, u32>,
     bodies: BodyPatterns,
-    /// Tells this KB from any other built in the process (see `Scratch`).
-    id: u64,
+    /// The first words of names and of state bodies (`max_tokens`, `bodies`), and the
+    /// class keys of `max_class_tokens`: the gates asked of every word of a text turn
+    /// most words away here, in a table that stays in cache.
+    start_filter: WordFilter,
+    class_filter: WordFilter,
 }
 
 impl Kb {
@@ -112,9 +114,7 @@ impl Kb {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| (l, ()))
             .collect();
-        static BUILT: AtomicU64 = AtomicU64::new(1);
         let mut kb = Kb {
-            id: BUILT.fetch_add(1, Ordering::Relaxed),
             demonyms,
             ordinary,
             bodies,
@@ -123,6 +123,9 @@ impl Kb {
         for r in records {
             kb.insert(r);
         }
+        let starts = kb.max_tokens.iter().map(|(k, _)| k);
+        kb.start_filter = WordFilter::from_keys(starts.chain(kb.bodies.first_words()));
+        kb.class_filter = WordFilter::from_keys(kb.max_class_tokens.iter().map(|(k, _)| k));
         Ok(kb)
     }
 
@@ -327,10 +330,7 @@ impl Kb {
             variant_key_into(first, &mut s.scratch);
             *self.max_variant_tokens.get(&s.scratch)?
         } else {
-            s.serve(self.id);
-            let gate = s.gates.get_or_insert_default(first);
-            let max = self.class_gate(first, gate, &mut s.scratch);
-            (max > 0).then_some(max)?
+            self.class_gate(first, &mut s.scratch)?
         };
         let Scratch { scratch, buf, .. } = s;
         let max = max.min(token_keys.len());
@@ -358,41 +358,33 @@ impl Kb {
     /// Whether a known name, a state body or a town spelled in another letter class may
     /// start with the word `key`. When it is false, [`Kb::longest_match`] and
     /// [`Kb::match_state_body`] find nothing in token keys that start with `key`: the
-    /// reader asks this of every word and skips the full look-ups for most. Answers are
-    /// remembered per thread.
+    /// reader asks this of every word and skips the full look-ups for most.
     pub fn may_start_name(&self, key: &str) -> bool {
         if key.contains(' ') {
             return true;
         }
+        if self.start_filter.may_contain(key)
+            && (self.max_tokens.contains_key(key) || self.bodies.starts_with(key))
+        {
+            return true;
+        }
         SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => {
-                s.serve(self.id);
-                let Scratch { gates, scratch, .. } = &mut *s;
-                let gate = gates.get_or_insert_default(key);
-                if let Some(known) = gate.starts {
-                    return known;
-                }
-                let known = self.max_tokens.contains_key(key)
-                    || self.bodies.starts_with(key)
-                    || self.class_gate(key, gate, scratch) > 0;
-                gate.starts = Some(known);
-                known
-            }
-            Err(_) => true,
+            Ok(mut s) => self.class_gate(key, &mut s.scratch).is_some(),
+            Err(_) => self.class_gate(key, &mut String::new()).is_some(),
         })
     }
 
-    /// The longest town name whose first word has the class key of `first` (0: none),
-    /// remembered in `gate`, the memory of `first`.
-    fn class_gate(&self, first: &str, gate: &mut Gates, scratch: &mut String) -> usize {
-        if let Some(max) = gate.class {
-            return usize::from(max);
-        }
+    /// The longest town name whose first word has the class key of `first`, if any;
+    /// `scratch` is a buffer for the class key.
+    fn class_gate(&self, first: &str, scratch: &mut String) -> Option<usize> {
         class_key_into(first, scratch);
-        let max = self.max_class_tokens.get(scratch).copied().unwrap_or(0);
-        let max = u16::try_from(max).unwrap_or(u16::MAX);
-        gate.class = Some(max);
-        usize::from(max)
+        if !self.class_filter.may_contain(scratch) {
+            return None;
+        }
+        self.max_class_tokens
+            .get(scratch)
+            .copied()
+            .filter(|&m| m > 0)
     }
 
     /// The country a nationality adjective or people noun points to.

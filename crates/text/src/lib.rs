@@ -27,6 +27,7 @@
 mod chars;
 pub use chars::char_at;
 pub mod clitics;
+pub mod filter;
 pub mod normalise;
 pub mod sentence;
 pub mod stem;
@@ -35,6 +36,7 @@ pub mod vocab;
 pub mod wordmap;
 
 pub use clitics::{split_clitics, split_clitics_by_freq, split_glued, Clitics};
+pub use filter::WordFilter;
 pub use marsad_model::Span;
 pub use normalise::{is_own_key, key, key_char, key_into, Keyed};
 pub use sentence::sentences;

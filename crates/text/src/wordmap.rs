@@ -31,7 +31,7 @@ use std::hash::BuildHasher;
 pub const INLINE: usize = 23;
 
 /// A key as compared: `INLINE` bytes, zero-padded, then its length.
-type Packed = [u64; 3];
+pub(crate) type Packed = [u64; 3];
 
 #[derive(Clone, Copy)]
 #[repr(C, align(32))]
@@ -220,7 +220,7 @@ impl<K: AsRef<str>, V> Extend<(K, V)> for WordMap<V> {
 /// A folded-multiply hash of the three words (as in foldhash and wyhash): every
 /// output bit depends on every input bit, and the seed is secret.
 #[inline(always)]
-fn hash(seed: [u64; 2], key: Packed) -> u64 {
+pub(crate) fn hash(seed: [u64; 2], key: Packed) -> u64 {
     let a = fold(key[0] ^ seed[0], key[1] ^ seed[1]);
     fold(a ^ key[2], 0x9E37_79B9_7F4A_7C15)
 }
@@ -252,7 +252,7 @@ fn repack(key: Packed) -> [u8; 24] {
 
 /// `key` as stored in a slot, or `None` when it is too long to be.
 #[inline(always)]
-fn pack(key: &str) -> Option<Packed> {
+pub(crate) fn pack(key: &str) -> Option<Packed> {
     let b = key.as_bytes();
     let len = b.len();
     if len > INLINE {
