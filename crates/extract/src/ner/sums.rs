@@ -11,10 +11,17 @@
 //! features for the token (integer sums, so the grouping changes nothing); a test checks
 //! it on real sentences.
 
-use super::features::{bucket, joint, Names, Near, Resources, Role, TokenInfo, MEMO_WORDS};
+use super::features::{bucket, joint, Names, Near, Resources, Role, TokenInfo};
 use super::model::{NerModel, Row, ROW};
 use super::word::Word;
 use marsad_text::WordMap;
+
+/// Words each generation of a [`SumMemo`] holds. Two generations of 64k words (about
+/// 32 MB) keep the words of a few thousand articles: with 32k, a tenth of the tokens of
+/// news text were words gone from the memory (mostly words seen once in a thousand
+/// articles), and their sums, read at random from the large weight table, took about a
+/// tenth of the tagger's time.
+const SUM_WORDS: usize = 1 << 16;
 
 /// A sum of weight rows. i32: no sum of a token's rows can overflow it.
 pub(crate) type Sum = [i32; ROW];
@@ -197,7 +204,7 @@ impl SumMemo {
             self.model = model.id;
         }
         // Checked between sentences, so a sentence's words all stay in `words`.
-        if self.words.known.len() >= MEMO_WORDS {
+        if self.words.known.len() >= SUM_WORDS {
             std::mem::swap(&mut self.words, &mut self.older);
             self.words.clear();
         }
