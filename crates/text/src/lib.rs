@@ -24,7 +24,9 @@
 //! assert_eq!(c.name_key("للأمم"), "الامم");
 //! ```
 
+mod cache;
 mod chars;
+pub use cache::WordCache;
 pub use chars::char_at;
 pub mod clitics;
 pub mod filter;
