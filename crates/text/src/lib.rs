@@ -26,6 +26,7 @@
 
 mod cache;
 mod chars;
+mod origins;
 pub use cache::WordCache;
 pub use chars::char_at;
 pub mod clitics;

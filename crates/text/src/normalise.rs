@@ -1,5 +1,7 @@
 //! Matching keys: the same name in any of its everyday spellings gets one key.
 
+use crate::origins::{Offset, Origins};
+
 /// Maps one character to its key form: `None` drops it (diacritics, tatweel, quotes).
 ///
 /// أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ ئ → ء, Arabic-Indic and Persian digits → ASCII.
@@ -152,16 +154,22 @@ fn flush(out: &mut String, text: &str, start: usize, end: usize, space: &mut boo
 /// Copies the bytes `start..end` of `text`, which key to themselves, with the origin of
 /// each: the offset of the character it belongs to.
 #[inline]
-fn copy_run(key: &mut String, origin: &mut Vec<usize>, text: &str, start: usize, end: usize) {
+fn copy_run<O: Offset>(
+    key: &mut String,
+    origin: &mut Vec<O>,
+    text: &str,
+    start: usize,
+    end: usize,
+) {
     let Some(run) = text.get(start..end) else {
         return;
     };
     key.push_str(run);
-    let mut char_start = start;
+    let mut char_start = O::of(start);
     origin.extend(run.bytes().enumerate().map(|(j, b)| {
         // A continuation byte belongs to the character before it.
         if b & 0xC0 != 0x80 {
-            char_start = start + j;
+            char_start = O::of(start + j);
         }
         char_start
     }));
@@ -225,12 +233,28 @@ pub struct Keyed {
     pub key: String,
     /// `origin[i]` is the original byte offset of the char that produced key byte `i`;
     /// one extra entry at the end holds the original text's length.
-    origin: Vec<usize>,
+    origin: Origins,
 }
 
 impl Keyed {
     /// Keys `text` char by char (no white-space folding, so offsets stay simple).
     pub fn new(text: &str) -> Self {
+        if u32::try_from(text.len()).is_ok_and(|n| n < u32::MAX) {
+            let (key, origin) = Self::build::<u32>(text);
+            Keyed {
+                key,
+                origin: Origins::Narrow(origin),
+            }
+        } else {
+            let (key, origin) = Self::build::<usize>(text);
+            Keyed {
+                key,
+                origin: Origins::Wide(origin),
+            }
+        }
+    }
+
+    fn build<O: Offset>(text: &str) -> (String, Vec<O>) {
         let bytes = text.as_bytes();
         let mut key = String::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len() + 1);
@@ -250,7 +274,7 @@ impl Keyed {
                     b'\t'..=b'\r' => {
                         copy_run(&mut key, &mut origin, text, run, i);
                         key.push(' ');
-                        origin.push(i);
+                        origin.push(O::of(i));
                         run = i + 1;
                     }
                     _ => {}
@@ -263,7 +287,7 @@ impl Keyed {
                     copy_run(&mut key, &mut origin, text, run, i);
                     if let Some(k) = ARABIC_KEYS[at] {
                         key.push(k);
-                        origin.extend(std::iter::repeat_n(i, k.len_utf8()));
+                        origin.extend(std::iter::repeat_n(O::of(i), k.len_utf8()));
                     }
                     run = i + 2;
                 }
@@ -282,33 +306,33 @@ impl Keyed {
                 copy_run(&mut key, &mut origin, text, run, i);
                 if let Some(k) = k {
                     key.push(k);
-                    origin.extend(std::iter::repeat_n(i, k.len_utf8()));
+                    origin.extend(std::iter::repeat_n(O::of(i), k.len_utf8()));
                 }
                 run = i + c.len_utf8();
             }
             i += c.len_utf8();
         }
         copy_run(&mut key, &mut origin, text, run, bytes.len());
-        origin.push(text.len());
-        Keyed { key, origin }
+        origin.push(O::of(text.len()));
+        (key, origin)
     }
 
     /// The original byte offset of the char that produced key byte `at`; the text's
     /// length for `at` at or past the end of the key.
     #[inline]
     pub fn origin_of(&self, at: usize) -> usize {
-        self.origin[at.min(self.origin.len() - 1)]
+        self.origin.at(at)
     }
 
     /// The original byte range of key bytes `start..end`: from the first original char
     /// to the end of the last one (dropped marks inside the range are included).
     #[inline]
     pub fn span_of(&self, start: usize, end: usize, text: &str) -> (usize, usize) {
-        let s = self.origin[start.min(self.origin.len() - 1)];
+        let s = self.origin.at(start);
         if end <= start {
             return (s, s);
         }
-        let last = self.origin[(end - 1).min(self.origin.len() - 1)];
+        let last = self.origin.at(end - 1);
         let mut e = last + text[last..].chars().next().map_or(0, char::len_utf8);
         // Marks that follow the last char (a harakah on the final letter) belong to it.
         for c in text[e..].chars() {
@@ -386,7 +410,11 @@ mod tests {
         }
         origin.push(text.len());
         assert_eq!(k.key, key);
-        assert_eq!(k.origin, origin);
+        let offsets: Vec<usize> = (0..origin.len()).map(|i| k.origin_of(i)).collect();
+        assert_eq!(offsets, origin);
+        // Texts of 4 GiB and more keep usize offsets: the same ones.
+        let (wide_key, wide) = Keyed::build::<usize>(text);
+        assert_eq!((wide_key, wide), (key, origin));
     }
 
     /// `key` as first written: `key_char` on every char, white space folded.
