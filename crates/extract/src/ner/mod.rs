@@ -21,6 +21,7 @@ mod sums;
 mod tag;
 mod tokens;
 mod train;
+mod viterbi;
 mod word;
 
 pub use clusters::ClusterConfig;

@@ -4,6 +4,7 @@ use super::context::{self, Occurrences};
 use super::features::{Features, Resources, Scratch};
 use super::sums::SumMemo;
 use super::tag::Tag;
+pub(crate) use super::viterbi::viterbi;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -194,113 +195,5 @@ impl NerModel {
 fn add_row(acc: &mut Row, w: &Row) {
     for t in 0..ROW {
         acc[t] = acc[t].saturating_add(w[t]);
-    }
-}
-
-/// Best tag sequence under emission + transition scores, allowing only well-formed IOB2
-/// (an `I-X` only after `B-X` or `I-X`).
-pub(crate) fn viterbi(emissions: &[f32], transitions: &Transitions) -> Vec<Tag> {
-    let n = emissions.len() / T;
-    if n == 0 {
-        return Vec::new();
-    }
-    // Forbidden moves (into an inside tag from anything but its class's begin or inside
-    // tag; tags are ordered O, B-X, I-X, ...) get -inf once here.
-    let mut trans = [[f32::NEG_INFINITY; T]; T + 1];
-    for (p, row) in trans.iter_mut().enumerate() {
-        for (t, x) in row.iter_mut().enumerate() {
-            let inside = t > 0 && t % 2 == 0;
-            if !inside || p + 1 == t || p == t {
-                *x = transitions[p][t];
-            }
-        }
-    }
-    let mut back = vec![0u8; n * T];
-    let mut score = [0f32; T];
-    for t in 0..T {
-        score[t] = emissions[t] + trans[START][t];
-    }
-    for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; T];
-        let em = &emissions[i * T..(i + 1) * T];
-        let back = &mut back[i * T..(i + 1) * T];
-        // `O` and the begin tags may follow any tag; an inside tag only the begin or
-        // inside tag of its own class (its other moves are -inf), so 53 of the 81 moves
-        // are looked at, in loops of fixed length.
-        for t in [0, 1, 3, 5, 7] {
-            let mut best = (score[0] + trans[0][t], 0u8);
-            for p in 1..T {
-                let v = score[p] + trans[p][t];
-                if v > best.0 {
-                    best = (v, p as u8);
-                }
-            }
-            next[t] = best.0 + em[t];
-            back[t] = best.1;
-        }
-        for t in [2, 4, 6, 8] {
-            let from_begin = score[t - 1] + trans[t - 1][t];
-            let from_inside = score[t] + trans[t][t];
-            let best = if from_inside > from_begin {
-                (from_inside, t)
-            } else {
-                (from_begin, t - 1)
-            };
-            next[t] = best.0 + em[t];
-            back[t] = best.1 as u8;
-        }
-        score = next;
-    }
-    let mut t = (0..T).fold(0, |b, t| if score[t] > score[b] { t } else { b });
-    let mut tags = vec![Tag::O; n];
-    for i in (0..n).rev() {
-        tags[i] = Tag::from_index(t);
-        t = back[i * T + t] as usize;
-    }
-    tags
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn viterbi_tag_order_assumption_holds() {
-        // `viterbi` relies on I-X being right after B-X and on nothing else preceding it.
-        for t in Tag::ALL {
-            let allowed: Vec<usize> = Tag::ALL
-                .iter()
-                .filter(|p| t.may_follow(Some(**p)))
-                .map(|p| p.index())
-                .collect();
-            let expected: Vec<usize> = if t.is_inside() {
-                vec![t.index() - 1, t.index()]
-            } else {
-                (0..T).collect()
-            };
-            assert_eq!(allowed, expected, "{t}");
-        }
-    }
-
-    #[test]
-    fn viterbi_never_jumps_into_another_class_inside() {
-        // Transitions and emissions both push for B-PERS then I-LOC: not well-formed.
-        let mut em = vec![0f32; 2 * T];
-        em[Tag::BPers.index()] = 20.0;
-        em[T + Tag::ILoc.index()] = 9.0;
-        let mut trans = [[0.0; T]; T + 1];
-        trans[Tag::BPers.index()][Tag::ILoc.index()] = 9.0;
-        let tags = viterbi(&em, &trans);
-        assert_eq!(tags, vec![Tag::BPers, Tag::O]);
-    }
-
-    #[test]
-    fn viterbi_never_starts_an_entity_with_inside() {
-        let mut em = vec![0f32; 2 * T];
-        em[Tag::ILoc.index()] = 5.0;
-        em[T + Tag::ILoc.index()] = 5.0;
-        em[Tag::BLoc.index()] = 1.0;
-        let tags = viterbi(&em, &[[0.0; T]; T + 1]);
-        assert_eq!(tags, vec![Tag::BLoc, Tag::ILoc]);
     }
 }
