@@ -28,7 +28,6 @@ use marsad_model::{Entity, EntityType};
 use marsad_text::{WordFilter, WordMap, WordSet};
 use rustc_hash::FxHashMap as HashMap;
 use scratch::{Scratch, SCRATCH};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use tables::{Indexed, RefTable};
 
@@ -87,8 +86,6 @@ pub struct Kb {
     /// most words away here, in a table that stays in cache.
     start_filter: WordFilter,
     class_filter: WordFilter,
-    /// Tells this KB from any other built in the process (see `Scratch`).
-    id: u64,
 }
 
 impl Kb {
@@ -117,9 +114,7 @@ impl Kb {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| (l, ()))
             .collect();
-        static BUILT: AtomicU64 = AtomicU64::new(1);
         let mut kb = Kb {
-            id: BUILT.fetch_add(1, Ordering::Relaxed),
             demonyms,
             ordinary,
             bodies,
@@ -316,13 +311,8 @@ impl Kb {
 
     fn longest_loose(&self, token_keys: &[&str], vowels: bool) -> Option<(usize, &[EntityRef])> {
         SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => {
-                let Scratch { scratch, buf, .. } = &mut *s;
-                self.longest_loose_with(token_keys, vowels, scratch, buf)
-            }
-            Err(_) => {
-                self.longest_loose_with(token_keys, vowels, &mut String::new(), &mut String::new())
-            }
+            Ok(mut s) => self.longest_loose_with(token_keys, vowels, &mut s),
+            Err(_) => self.longest_loose_with(token_keys, vowels, &mut Scratch::default()),
         })
     }
 
@@ -330,19 +320,19 @@ impl Kb {
         &self,
         token_keys: &[&str],
         vowels: bool,
-        scratch: &mut String,
-        buf: &mut String,
+        s: &mut Scratch,
     ) -> Option<(usize, &[EntityRef])> {
         let first = token_keys.first()?;
         // A name matched on letter class shares the class key of its first word with
         // the text (class keys join word by word); with other vowels allowed, only the
         // variant key.
         let max = if vowels || first.contains(' ') {
-            variant_key_into(first, scratch);
-            *self.max_variant_tokens.get(scratch)?
+            variant_key_into(first, &mut s.scratch);
+            *self.max_variant_tokens.get(&s.scratch)?
         } else {
-            self.class_gate(first, scratch)?
+            self.class_gate(first, &mut s.scratch)?
         };
+        let Scratch { scratch, buf, .. } = s;
         let max = max.min(token_keys.len());
         (1..=max).rev().find_map(|n| {
             join_into(buf, &token_keys[..n]);
@@ -368,31 +358,20 @@ impl Kb {
     /// Whether a known name, a state body or a town spelled in another letter class may
     /// start with the word `key`. When it is false, [`Kb::longest_match`] and
     /// [`Kb::match_state_body`] find nothing in token keys that start with `key`: the
-    /// reader asks this of every word and skips the full look-ups for most. The
-    /// answers for frequent words are kept in a small per-thread cache.
+    /// reader asks this of every word and skips the full look-ups for most.
     pub fn may_start_name(&self, key: &str) -> bool {
         if key.contains(' ') {
             return true;
         }
+        if self.start_filter.may_contain(key)
+            && (self.max_tokens.contains_key(key) || self.bodies.starts_with(key))
+        {
+            return true;
+        }
         SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => {
-                s.serve(self.id);
-                if let Some(known) = s.starts.get(key) {
-                    return known;
-                }
-                let known = self.starts_name(key, &mut s.scratch);
-                s.starts.insert(key, known);
-                known
-            }
-            Err(_) => self.starts_name(key, &mut String::new()),
+            Ok(mut s) => self.class_gate(key, &mut s.scratch).is_some(),
+            Err(_) => self.class_gate(key, &mut String::new()).is_some(),
         })
-    }
-
-    /// [`Kb::may_start_name`] worked out; `scratch` is a buffer for the class key.
-    fn starts_name(&self, key: &str, scratch: &mut String) -> bool {
-        (self.start_filter.may_contain(key)
-            && (self.max_tokens.contains_key(key) || self.bodies.starts_with(key)))
-            || self.class_gate(key, scratch).is_some()
     }
 
     /// The longest town name whose first word has the class key of `first`, if any;

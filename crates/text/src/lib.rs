@@ -24,10 +24,8 @@
 //! assert_eq!(c.name_key("للأمم"), "الامم");
 //! ```
 
-mod cache;
 mod chars;
 mod origins;
-pub use cache::WordCache;
 pub use chars::char_at;
 pub mod clitics;
 pub mod filter;
