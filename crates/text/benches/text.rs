@@ -7,25 +7,13 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use marsad_text::{key_into, sentences, tokenize, TokenKind, Vocabulary};
 use std::hint::black_box;
-use std::io::{BufRead, BufReader};
-use std::path::Path;
+
+mod news;
 
 const ARTICLES: usize = 1000;
 
 fn load_articles() -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz");
-    let Ok(file) = std::fs::File::open(&path) else {
-        eprintln!("{} not found: no benchmark", path.display());
-        return Vec::new();
-    };
-    BufReader::new(flate2::read::MultiGzDecoder::new(file))
-        .lines()
-        .map_while(Result::ok)
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(&line).ok())
-        .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
-        .take(ARTICLES)
-        .collect()
+    news::article_texts(ARTICLES)
 }
 
 fn read_stage(c: &mut Criterion) {

@@ -10,25 +10,13 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use marsad_text::{key_into, tokenize, TokenKind, Vocabulary, WordMap};
 use rustc_hash::FxHashMap;
 use std::hint::black_box;
-use std::io::{BufRead, BufReader};
-use std::path::Path;
+
+mod news;
 
 fn word_keys() -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/news/antcorpus_multisource_shared.jsonl.gz");
-    let Ok(file) = std::fs::File::open(&path) else {
-        eprintln!("{} not found: no benchmark", path.display());
-        return Vec::new();
-    };
     let mut keys = Vec::new();
     let mut buf = String::new();
-    let texts = BufReader::new(flate2::read::MultiGzDecoder::new(file))
-        .lines()
-        .map_while(Result::ok)
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(&line).ok())
-        .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
-        .take(1000);
-    for text in texts {
+    for text in news::article_texts(1000) {
         for t in tokenize(&text) {
             if t.kind == TokenKind::Word {
                 key_into(t.text, &mut buf);
