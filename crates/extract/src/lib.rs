@@ -4,6 +4,7 @@ pub mod claims;
 pub mod events;
 pub mod link;
 pub mod ner;
+mod numerals;
 pub mod read;
 pub mod times;
 

@@ -4,6 +4,7 @@
 
 use super::doc::Doc;
 use super::words::Lexicon;
+use crate::numerals::UNITS;
 use std::sync::LazyLock;
 
 /// A figure found at a word.
@@ -16,33 +17,13 @@ pub(crate) struct Figure {
     pub last: usize,
 }
 
-const UNITS: [(&str, u64); 25] = [
-    ("واحد", 1),
-    ("واحده", 1),
-    ("احد", 1),
-    ("احدي", 1),
-    ("اثنان", 2),
-    ("اثنين", 2),
-    ("اثنتان", 2),
-    ("اثنتين", 2),
-    ("ثلاث", 3),
-    ("ثلاثه", 3),
-    ("اربع", 4),
-    ("اربعه", 4),
-    ("خمس", 5),
-    ("خمسه", 5),
-    ("ست", 6),
-    ("سته", 6),
-    ("سبع", 7),
-    ("سبعه", 7),
-    ("ثمان", 8),
-    ("ثماني", 8),
-    ("ثمانيه", 8),
-    ("تسع", 9),
-    ("تسعه", 9),
-    ("عشر", 10),
-    ("عشره", 10),
-];
+/// One to ten ([`UNITS`]), and احد/احدي, "one" before a ten (إحدى عشرة).
+fn units() -> impl Iterator<Item = (&'static str, u64)> {
+    UNITS
+        .iter()
+        .map(|&(w, n)| (w, u64::from(n)))
+        .chain([("احد", 1), ("احدي", 1)])
+}
 
 /// Tens are these stems with ون or ين.
 const TENS: [(&str, u64); 8] = [
@@ -93,7 +74,7 @@ fn find(table: &[(&str, u64)], w: &str) -> Option<u64> {
 }
 
 fn unit(w: &str) -> Option<u64> {
-    find(&UNITS, w)
+    units().find(|(k, _)| *k == w).map(|(_, v)| v)
 }
 
 fn tens(w: &str) -> Option<u64> {
@@ -124,13 +105,12 @@ fn is_vague(w: &str) -> bool {
 /// Every word that is a vague amount, a scale or a number word: `bare` asks this set, whose
 /// letter gate turns away nearly every word at once, before the lists themselves.
 static NUMBER_WORDS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
-    let units = UNITS.iter().map(|(w, _)| w.to_string());
+    let ones = units().map(|(w, _)| w.to_string());
     let tens = TENS
         .iter()
         .flat_map(|(w, _)| [format!("{w}ون"), format!("{w}ين")]);
     let hundreds = HUNDRED.iter().flat_map(|h| {
-        UNITS
-            .iter()
+        units()
             .filter(|(_, v)| (2..=9).contains(v))
             .map(move |(u, _)| format!("{u}{h}"))
             .chain([h.to_string()])
@@ -141,8 +121,7 @@ static NUMBER_WORDS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
         .chain(VAGUE.iter())
         .map(|w| w.to_string());
     Lexicon::of_words(
-        units
-            .chain(tens)
+        ones.chain(tens)
             .chain(hundreds)
             .chain(rest)
             .map(|w| (w, ())),
@@ -319,7 +298,9 @@ mod tests {
         let parts = [
             "", "و", "ال", "ون", "ين", "مءه", "ماءه", "ه", "ا", "ان", "ين", "ات",
         ];
-        let stems = UNITS.iter().chain(&TENS).chain(&SCALES).map(|(w, _)| *w);
+        let stems = units()
+            .map(|(w, _)| w)
+            .chain(TENS.iter().chain(&SCALES).map(|(w, _)| *w));
         for stem in stems.chain(VAGUE).chain(TWO_HUNDRED).chain(HUNDRED) {
             for p in parts {
                 for q in parts {

@@ -4,6 +4,7 @@
 use super::months::{GREGORIAN_MONTHS, HIJRI_MONTHS};
 use super::tokens::{Kind, Tok};
 use crate::claims::words::Lexicon;
+use crate::numerals::UNITS;
 use chrono::Weekday;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -67,32 +68,6 @@ static UNIT_MAP: LazyLock<Lexicon<(&'static str, Count)>> =
 static WEEKDAY_MAP: LazyLock<Lexicon<Weekday>> =
     LazyLock::new(|| word_map(WEEKDAYS.iter().copied()));
 
-const UNITS: &[(&str, u32)] = &[
-    ("واحد", 1),
-    ("واحده", 1),
-    ("اثنان", 2),
-    ("اثنين", 2),
-    ("اثنتان", 2),
-    ("اثنتين", 2),
-    ("ثلاث", 3),
-    ("ثلاثه", 3),
-    ("اربع", 4),
-    ("اربعه", 4),
-    ("خمس", 5),
-    ("خمسه", 5),
-    ("ست", 6),
-    ("سته", 6),
-    ("سبع", 7),
-    ("سبعه", 7),
-    ("ثمان", 8),
-    ("ثماني", 8),
-    ("ثمانيه", 8),
-    ("تسع", 9),
-    ("تسعه", 9),
-    ("عشر", 10),
-    ("عشره", 10),
-];
-
 const TENS: &[(&str, u32)] = &[
     ("عشرون", 20),
     ("عشرين", 20),
@@ -140,7 +115,7 @@ pub(crate) fn cardinal_words(toks: &[Tok], i: usize) -> Option<(u32, usize, usiz
             return Some((100, i + 1, clitic));
         }
         let teen_head = matches!(w, "احد" | "احدي" | "اثنا" | "اثني" | "اثنتا" | "اثنتي");
-        if let Some(n) = lookup(UNITS, w).or(teen_head.then_some(1)) {
+        if let Some(n) = lookup(&UNITS, w).or(teen_head.then_some(1)) {
             let n = if matches!(w, "اثنا" | "اثني" | "اثنتا" | "اثنتي") {
                 2
             } else {
