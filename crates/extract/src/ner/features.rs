@@ -287,26 +287,8 @@ impl Role {
             }
             // Affixes of the neighbours: a nisba or plural ending after a word marks it as
             // the head of a place or body name, a known title before it announces a person.
-            Role::Prev => {
-                emit(2, t.word);
-                emit(9, t.stem);
-                emit(29, t.shape);
-                for l in 0..LEVELS {
-                    emit(38, (l as u64) << 16 | t.clusters[l] as u64);
-                }
-                emit(47, t.affixes[5]);
-                emit(49, t.affixes[9]);
-            }
-            Role::Next => {
-                emit(3, t.word);
-                emit(10, t.stem);
-                emit(30, t.shape);
-                for l in 0..LEVELS {
-                    emit(39, (l as u64) << 16 | t.clusters[l] as u64);
-                }
-                emit(48, t.affixes[5]);
-                emit(50, t.affixes[9]);
-            }
+            Role::Prev => neighbour(t, [2, 9, 29, 38, 47, 49], emit),
+            Role::Next => neighbour(t, [3, 10, 30, 39, 48, 50], emit),
             Role::Prev2 => {
                 emit(4, t.word);
                 emit(41, t.clusters[1] as u64);
@@ -317,6 +299,21 @@ impl Role {
             }
         }
     }
+}
+
+/// The features of the word right before or after a token, under that side's template
+/// ids for `[word, stem, shape, clusters, affix 5, affix 9]`.
+#[inline(always)]
+fn neighbour(t: &TokenInfo, tpl: [u64; 6], emit: &mut impl FnMut(u64, u64)) {
+    let [word, stem, shape, clusters, affix5, affix9] = tpl;
+    emit(word, t.word);
+    emit(stem, t.stem);
+    emit(shape, t.shape);
+    for l in 0..LEVELS {
+        emit(clusters, (l as u64) << 16 | t.clusters[l] as u64);
+    }
+    emit(affix5, t.affixes[5]);
+    emit(affix9, t.affixes[9]);
 }
 
 /// What the features that read several tokens at once need of each token.
