@@ -86,6 +86,9 @@ pub struct Kb {
     /// most words away here, in a table that stays in cache.
     start_filter: WordFilter,
     class_filter: WordFilter,
+    /// The keys of `demonyms`: the claim and event readers ask whether a word is a
+    /// nationality adjective for every word next to a possible actor.
+    demonym_filter: WordFilter,
 }
 
 impl Kb {
@@ -120,6 +123,8 @@ impl Kb {
             bodies,
             ..Kb::default()
         };
+        // Before the records: adding one asks whether its words are nationality words.
+        kb.demonym_filter = WordFilter::from_keys(kb.demonyms.keys());
         for r in records {
             kb.insert(r);
         }
@@ -233,7 +238,7 @@ impl Kb {
     /// nor a nationality adjective (أرمينية، روسي are never place names).
     fn fuzzy_ok(&self, key: &str, min_skeleton: usize) -> bool {
         skeleton(&variant_key(key)) >= min_skeleton
-            && !self.demonyms.contains_key(key)
+            && !self.is_demonym(key)
             && !self.ordinary.contains_key(key)
     }
 
@@ -267,7 +272,7 @@ impl Kb {
         }
         variant_key_into(key, scratch);
         if skeleton(scratch) < MIN_CLASS_SKELETON
-            || self.demonyms.contains_key(key)
+            || self.is_demonym(key)
             || self.ordinary.contains_key(key)
         {
             return &[];
@@ -389,13 +394,20 @@ impl Kb {
 
     /// The country a nationality adjective or people noun points to.
     pub fn demonym(&self, key: &str) -> Option<&Demonym> {
+        if !self.demonym_filter.may_contain(key) {
+            return None;
+        }
         self.demonyms.get(key)
+    }
+
+    fn is_demonym(&self, key: &str) -> bool {
+        self.demonym_filter.may_contain(key) && self.demonyms.contains_key(key)
     }
 
     /// Whether `key` is a known name or nationality word (used to decide whether a
     /// proclitic can come off a token: وأرمينيا → و + أرمينيا).
     pub fn is_name_key(&self, key: &str) -> bool {
-        self.by_key.contains_key(key) || self.demonyms.contains_key(key)
+        self.by_key.contains_key(key) || self.is_demonym(key)
     }
 }
 

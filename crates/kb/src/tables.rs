@@ -33,6 +33,11 @@ impl<T> Indexed<T> {
         self.index.contains_key(key)
     }
 
+    /// Every key of the table.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.index.iter().map(|(k, _)| k)
+    }
+
     /// Sets the value of `key` (a later value replaces an earlier one).
     pub(crate) fn insert(&mut self, key: &str, value: T) {
         match self.index.get(key) {

@@ -1,6 +1,6 @@
 //! Behaviour of the shipped KB on names as Arabic news writes them.
 
-use crate::{EntityClass, Kb};
+use crate::{records, EntityClass, Kb, EMBEDDED_SOURCES};
 use marsad_model::EntityType;
 use marsad_text::key;
 use std::collections::HashSet;
@@ -510,4 +510,27 @@ fn every_name_in_the_kb_passes_the_gate_of_its_first_word() {
         }
     }
     assert!(names > 5000, "{names} names");
+}
+
+#[test]
+fn every_demonym_in_the_data_is_found_behind_its_filter() {
+    // `demonym` asks a filter first: one that lost a key would hide a nationality.
+    let kb = Kb::embedded();
+    let parsed = records::parse_demonyms(EMBEDDED_SOURCES.demonyms, "demonyms.tsv")
+        .expect("shipped demonyms parse");
+    assert!(parsed.len() > 1000, "{} demonyms", parsed.len());
+    for (key, d) in &parsed {
+        let found = kb.demonym(key).map(|f| f.country.as_str());
+        assert!(found.is_some(), "{key}");
+        assert!(kb.is_name_key(key), "{key}");
+        // A key listed twice keeps its last country.
+        let last = parsed.iter().rev().find(|(k, _)| k == key).map(|(_, l)| l);
+        assert_eq!(
+            found,
+            last.map(|l| l.country.as_str()),
+            "{key} ({})",
+            d.country
+        );
+    }
+    assert!(kb.demonym("قالت").is_none());
 }
