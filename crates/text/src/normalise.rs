@@ -334,6 +334,13 @@ impl Keyed {
         }
         let last = self.origin.at(end - 1);
         let mut e = last + text[last..].chars().next().map_or(0, char::len_utf8);
+        // Nearly every word is followed by a space or ASCII punctuation, which the key
+        // keeps (all of ASCII but the quotation mark): settled without decoding.
+        match text.as_bytes().get(e) {
+            None => return (s, e),
+            Some(&b) if b.is_ascii() && b != b'"' => return (s, e),
+            _ => {}
+        }
         // Marks that follow the last char (a harakah on the final letter) belong to it.
         for c in text[e..].chars() {
             if key_char(c).is_some() || c.is_whitespace() {

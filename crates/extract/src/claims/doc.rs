@@ -222,8 +222,8 @@ impl<'c, 'a> Doc<'c, 'a> {
     /// The reading of word `i` that is a number word or a vague amount, if any.
     pub fn number_stem(&self, i: usize) -> Option<&str> {
         let t = &self.toks[i];
-        let w = &self.keyed.key[t.k0..t.k1];
-        w.get(usize::from(t.number?)..)
+        let at = usize::from(t.number?);
+        self.keyed.key.get(t.k0..t.k1)?.get(at..)
     }
 
     pub fn word(&self, i: usize) -> &str {

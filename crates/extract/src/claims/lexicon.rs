@@ -81,6 +81,8 @@ static NOUN_WORDS: LazyLock<Lexicon<(u8, bool)>> = LazyLock::new(|| {
 
 /// Suffixes of a noun that say whose it is (جنودها، عسكرييهم، قواتنا).
 const POSSESSIVE: [&str; 5] = ["هما", "ها", "هم", "نا", "ه"];
+/// The last letters of the `POSSESSIVE` suffixes (a test keeps the two lists together).
+const POSSESSIVE_LAST: [char; 3] = ['ا', 'م', 'ه'];
 
 fn family(i: u8, dual: bool, possessive: bool) -> Victim {
     let (victims, kind, _, _) = NOUNS[usize::from(i)];
@@ -97,6 +99,11 @@ pub(crate) fn victim(word: &str) -> Option<Victim> {
     for s in stems(word) {
         if let Some((i, dual)) = NOUN_WORDS.get(s) {
             return Some(family(i, dual, false));
+        }
+        // Most words end in none of the possessive suffixes: their last letter says so
+        // before five suffixes are tried.
+        if !matches!(s.chars().next_back(), Some(c) if POSSESSIVE_LAST.contains(&c)) {
+            continue;
         }
         for p in POSSESSIVE {
             if let Some(base) = s.strip_suffix(p).filter(|b| b.chars().nth(2).is_some()) {
@@ -282,6 +289,15 @@ pub(crate) fn qualifier_before(words: &[&str]) -> Option<(marsad_model::Qualifie
 mod tests {
     use super::*;
     use marsad_model::Qualifier;
+
+    #[test]
+    fn the_possessive_gate_knows_the_last_letter_of_every_suffix() {
+        for p in POSSESSIVE {
+            let last = p.chars().next_back().unwrap_or_default();
+            assert!(POSSESSIVE_LAST.contains(&last), "{p}");
+        }
+        assert!(victim("جنودهم").unwrap().possessive);
+    }
 
     #[test]
     fn victim_nouns_with_clitics_dual_and_possessive() {

@@ -70,7 +70,10 @@ fn events_in(doc: &Doc, frames: &[Frame]) -> Vec<Event> {
         };
         let mut here: Vec<(Event, usize)> = Vec::new();
         for i in r.clone() {
-            if doc.toks[i].paren || doc.in_mention(i) {
+            // Most words open no trigger family: that bit is read before the mentions are
+            // searched.
+            let t = &doc.toks[i];
+            if t.triggers == 0 || t.paren || doc.in_mention(i) {
                 continue;
             }
             let Some((tr, nominal)) = trigger_at(doc, i, r.end) else {
