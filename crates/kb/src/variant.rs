@@ -103,12 +103,12 @@ pub(crate) fn class_key_into(key: &str, out: &mut String) {
     let bytes = key.as_bytes();
     // `key[run..i]` is owed to `out` unchanged; `last` is the last class written or owed.
     let (mut run, mut i, mut last) = (0, 0, None);
-    while let Some((mut c, len)) = class_at(key, bytes, i) {
-        let mut changed = c != char_at(key, bytes, i, len);
+    while let Some((mut c, changed, len)) = class_at(key, bytes, i) {
+        let mut changed = changed;
         let mut next = i + len;
         // تش spells "ch" (ش is its own class).
         if c == 'ت' {
-            if let Some(('ش', len)) = class_at(key, bytes, next) {
+            if let Some(('ش', _, len)) = class_at(key, bytes, next) {
                 c = 'ش';
                 next += len;
                 changed = true;
@@ -125,39 +125,31 @@ pub(crate) fn class_key_into(key: &str, out: &mut String) {
         last = Some(c);
         i = next;
     }
-    out.push_str(key.get(run..).unwrap_or_default());
-}
-
-/// The letter class of the character at byte `i` of `key`, and its length.
-#[inline(always)]
-fn class_at(key: &str, bytes: &[u8], i: usize) -> Option<(char, usize)> {
-    match *bytes.get(i..)? {
-        [b, ..] if b < 0x80 => Some((char::from(b), 1)),
-        [lead @ 0xD8..=0xDB, next, ..] => Some((
-            ARABIC_CLASS[(usize::from(lead - 0xD8) << 6) | usize::from(next & 0x3F)],
-            2,
-        )),
-        _ => {
-            let c = key.get(i..)?.chars().next()?;
-            Some((letter_class(c), c.len_utf8()))
-        }
+    if run == 0 {
+        // Most words are their own class key: one copy, no slicing.
+        out.push_str(key);
+    } else {
+        out.push_str(key.get(run..).unwrap_or_default());
     }
 }
 
-/// The character of `len` bytes at byte `i` of `key` (as `class_at` read it).
+/// The letter class of the character at byte `i` of `key`, whether it differs from the
+/// character, and the character's length.
 #[inline(always)]
-fn char_at(key: &str, bytes: &[u8], i: usize, len: usize) -> char {
-    match len {
-        1 => char::from(bytes[i]),
-        2 if (0xD8..=0xDB).contains(&bytes[i]) => {
-            let at = (u32::from(bytes[i] - 0xD8) << 6) | u32::from(bytes[i + 1] & 0x3F);
-            char::from_u32(0x0600 + at).unwrap_or_default()
-        }
-        _ => key
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .unwrap_or_default(),
+fn class_at(key: &str, bytes: &[u8], i: usize) -> Option<(char, bool, usize)> {
+    let &b = bytes.get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), false, 1));
     }
+    // U+0600..=U+06FF: lead byte D8..DB, then one continuation byte.
+    if let (0xD8..=0xDB, Some(&next)) = (b, bytes.get(i + 1)) {
+        let at = (usize::from(b - 0xD8) << 6) | usize::from(next & 0x3F);
+        let c = ARABIC_CLASS[at];
+        return Some((c, c as usize != 0x0600 + at, 2));
+    }
+    let c = key.get(i..)?.chars().next()?;
+    let class = letter_class(c);
+    Some((class, class != c, c.len_utf8()))
 }
 
 /// `letter_class` of U+0600..=U+06FF.
