@@ -208,6 +208,15 @@ impl SumMemo {
             std::mem::swap(&mut self.words, &mut self.older);
             self.words.clear();
         }
+        // A generation is filled to `SUM_WORDS` words on any long stream: its room is
+        // asked for once, instead of growing by copies of several megabytes. Pages are
+        // only touched as words arrive.
+        if self.words.known.capacity() < SUM_WORDS {
+            self.words
+                .known
+                .reserve_exact(SUM_WORDS - self.words.known.len());
+            self.words.index.reserve(SUM_WORDS - self.words.known.len());
+        }
     }
 
     /// First-pass emission scores (`Tag::COUNT` per token, `O` first and 0) of one
