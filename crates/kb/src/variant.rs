@@ -103,8 +103,7 @@ pub(crate) fn class_key_into(key: &str, out: &mut String) {
     let bytes = key.as_bytes();
     // `key[run..i]` is owed to `out` unchanged; `last` is the last class written or owed.
     let (mut run, mut i, mut last) = (0, 0, None);
-    while let Some((mut c, changed, len)) = class_at(key, bytes, i) {
-        let mut changed = changed;
+    while let Some((mut c, mut changed, len)) = class_at(key, bytes, i) {
         let mut next = i + len;
         // تش spells "ch" (ش is its own class).
         if c == 'ت' {
@@ -125,12 +124,7 @@ pub(crate) fn class_key_into(key: &str, out: &mut String) {
         last = Some(c);
         i = next;
     }
-    if run == 0 {
-        // Most words are their own class key: one copy, no slicing.
-        out.push_str(key);
-    } else {
-        out.push_str(key.get(run..).unwrap_or_default());
-    }
+    out.push_str(key.get(run..).unwrap_or_default());
 }
 
 /// The letter class of the character at byte `i` of `key`, whether it differs from the
